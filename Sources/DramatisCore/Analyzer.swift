@@ -1,0 +1,35 @@
+import Foundation
+
+/// Runs the pipeline stages in order — text → entities → statements → timeline → positions —
+/// and assembles the `Analysis`. Each stage is a type with one job in its own folder.
+public struct Analyzer: Sendable {
+    public let resources: Resources
+
+    public init(resources: Resources = .shared) {
+        self.resources = resources
+    }
+
+    public func analyze(_ article: Article) -> Analysis {
+        let document = TextDocument(article.text)
+        let entityResult = EntityRecognizer(resources: resources).recognize(document)
+        let statements = StatementExtractor(resources: resources)
+            .extract(document, entities: entityResult)
+        let published = article.published.flatMap(ISODate.init)
+        let timeline = TimelineExtractor(resources: resources)
+            .extract(document, published: published, entities: entityResult)
+        let topics = TopicFinder(resources: resources).find(document)
+        let positions = StanceDetector(resources: resources)
+            .detect(document, entities: entityResult, statements: statements, topics: topics)
+        return Analysis(article: article,
+                        entities: entityResult.entities,
+                        statements: statements,
+                        positions: positions,
+                        topics: topics.map { Topic(id: $0.id, mentions: $0.mentions) },
+                        timeline: timeline)
+    }
+
+    /// Loads and analyses a file (plain text, Markdown, HTML by content) in one call.
+    public func analyze(path: String, published: String? = nil) throws -> Analysis {
+        analyze(try ArticleLoader.load(path: path, published: published))
+    }
+}

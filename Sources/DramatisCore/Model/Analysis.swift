@@ -1,0 +1,246 @@
+import Foundation
+
+/// The finished analysis of one article: the `dramatis.analysis/1` document.
+/// The window, the exporters and the CLI read this value; none of them re-derives it.
+public struct Analysis: Codable, Sendable, Equatable {
+    public static let schemaName = "dramatis.analysis/1"
+
+    public var schema: String = Analysis.schemaName
+    public var generator: String = "dramatis \(DramatisVersion.string)"
+    public var article: Article
+    public var entities: [Entity]
+    public var statements: [Statement]
+    public var positions: [Position]
+    public var topics: [Topic]
+    public var timeline: [TimelineItem]
+
+    public init(article: Article, entities: [Entity] = [], statements: [Statement] = [],
+                positions: [Position] = [], topics: [Topic] = [], timeline: [TimelineItem] = []) {
+        self.article = article
+        self.entities = entities
+        self.statements = statements
+        self.positions = positions
+        self.topics = topics
+        self.timeline = timeline
+    }
+
+    public func entity(id: String?) -> Entity? {
+        guard let id else { return nil }
+        return entities.first { $0.id == id }
+    }
+
+    public func statements(by entityID: String) -> [Statement] {
+        statements.filter { $0.speaker == entityID }
+    }
+
+    public func positions(of entityID: String) -> [Position] {
+        positions.filter { $0.actor == entityID }
+    }
+
+    public func statement(id: String) -> Statement? {
+        statements.first { $0.id == id }
+    }
+}
+
+public enum DramatisVersion {
+    public static let string = "0.3.0"
+}
+
+/// A span of `Article.text` in Unicode code points, half-open.
+public struct Span: Codable, Sendable, Hashable, Comparable {
+    public var start: Int
+    public var end: Int
+    public init(_ start: Int, _ end: Int) { self.start = start; self.end = end }
+    public var length: Int { end - start }
+    public func overlaps(_ other: Span) -> Bool { start < other.end && other.start < end }
+    public func contains(_ other: Span) -> Bool { start <= other.start && other.end <= end }
+    public static func < (a: Span, b: Span) -> Bool { (a.start, a.end) < (b.start, b.end) }
+}
+
+public struct Article: Codable, Sendable, Equatable {
+    public var title: String?
+    /// ISO date `YYYY-MM-DD`, nil when unknown.
+    public var published: String?
+    public var source: String?
+    /// The cleaned body text, without the title line. Never rewritten after loading.
+    public var text: String
+    /// Optional extras from the loader (author, site name); not part of the scored contract.
+    public var author: String?
+    public var siteName: String?
+
+    public init(title: String?, published: String?, source: String?, text: String,
+                author: String? = nil, siteName: String? = nil) {
+        self.title = title
+        self.published = published
+        self.source = source
+        self.text = text
+        self.author = author
+        self.siteName = siteName
+    }
+
+    enum CodingKeys: String, CodingKey { case title, published, source, text, author, siteName = "site_name" }
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(title, forKey: .title)
+        try c.encode(published, forKey: .published)
+        try c.encode(source, forKey: .source)
+        try c.encode(text, forKey: .text)
+        try c.encodeIfPresent(author, forKey: .author)
+        try c.encodeIfPresent(siteName, forKey: .siteName)
+    }
+}
+
+public enum EntityType: String, Codable, Sendable, CaseIterable {
+    case person, organization, place, group, event, law
+
+    public var displayName: String {
+        switch self {
+        case .person: "Person"
+        case .organization: "Organisation"
+        case .place: "Place"
+        case .group: "Group"
+        case .event: "Event"
+        case .law: "Law or agreement"
+        }
+    }
+}
+
+public struct Mention: Codable, Sendable, Hashable {
+    public var start: Int
+    public var end: Int
+    public var text: String
+    public init(start: Int, end: Int, text: String) { self.start = start; self.end = end; self.text = text }
+    public var span: Span { Span(start, end) }
+}
+
+public struct Entity: Codable, Sendable, Equatable, Identifiable {
+    public var id: String
+    public var name: String
+    public var type: EntityType
+    public var role: String?
+    public var affiliation: String?
+    public var mentions: [Mention]
+
+    public init(id: String, name: String, type: EntityType, role: String? = nil,
+                affiliation: String? = nil, mentions: [Mention] = []) {
+        self.id = id; self.name = name; self.type = type; self.role = role
+        self.affiliation = affiliation; self.mentions = mentions
+    }
+
+    enum CodingKeys: String, CodingKey { case id, name, type, role, affiliation, mentions }
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(id, forKey: .id)
+        try c.encode(name, forKey: .name)
+        try c.encode(type, forKey: .type)
+        try c.encode(role, forKey: .role)
+        try c.encode(affiliation, forKey: .affiliation)
+        try c.encode(mentions, forKey: .mentions)
+    }
+}
+
+public enum StatementKind: String, Codable, Sendable { case direct, indirect }
+
+public struct Statement: Codable, Sendable, Equatable, Identifiable {
+    public var id: String
+    public var speaker: String?
+    public var kind: StatementKind
+    public var text: String
+    public var start: Int
+    public var end: Int
+    public var cue: String?
+    public var channel: String?
+    /// 0…1: how sure the attribution is (citron-style); extra field.
+    public var confidence: Double?
+
+    public init(id: String, speaker: String?, kind: StatementKind, text: String, start: Int, end: Int,
+                cue: String?, channel: String?, confidence: Double? = nil) {
+        self.id = id; self.speaker = speaker; self.kind = kind; self.text = text
+        self.start = start; self.end = end; self.cue = cue; self.channel = channel
+        self.confidence = confidence
+    }
+    public var span: Span { Span(start, end) }
+
+    enum CodingKeys: String, CodingKey { case id, speaker, kind, text, start, end, cue, channel, confidence }
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(id, forKey: .id)
+        try c.encode(speaker, forKey: .speaker)
+        try c.encode(kind, forKey: .kind)
+        try c.encode(text, forKey: .text)
+        try c.encode(start, forKey: .start)
+        try c.encode(end, forKey: .end)
+        try c.encode(cue, forKey: .cue)
+        try c.encode(channel, forKey: .channel)
+        try c.encodeIfPresent(confidence, forKey: .confidence)
+    }
+}
+
+public enum Stance: String, Codable, Sendable, CaseIterable {
+    case supports, opposes, neutral, conditional
+}
+
+public struct Position: Codable, Sendable, Equatable {
+    public var actor: String
+    public var topic: String
+    public var stance: Stance
+    public var summary: String
+    public var evidence: [String]
+    public init(actor: String, topic: String, stance: Stance, summary: String, evidence: [String]) {
+        self.actor = actor; self.topic = topic; self.stance = stance; self.summary = summary; self.evidence = evidence
+    }
+}
+
+public struct Topic: Codable, Sendable, Equatable {
+    public var id: String
+    public var mentions: Int
+    public init(id: String, mentions: Int) { self.id = id; self.mentions = mentions }
+}
+
+public enum DatePrecision: String, Codable, Sendable { case year, month, day }
+
+public struct TimelineItem: Codable, Sendable, Equatable, Identifiable {
+    public var id: String
+    /// ISO `YYYY`, `YYYY-MM` or `YYYY-MM-DD`; nil when a relative date cannot be resolved.
+    public var date: String?
+    public var precision: DatePrecision
+    public var relative: String?
+    public var label: String
+    public var start: Int
+    public var end: Int
+    public var actors: [String]
+
+    public init(id: String, date: String?, precision: DatePrecision, relative: String?, label: String,
+                start: Int, end: Int, actors: [String]) {
+        self.id = id; self.date = date; self.precision = precision; self.relative = relative
+        self.label = label; self.start = start; self.end = end; self.actors = actors
+    }
+
+    enum CodingKeys: String, CodingKey { case id, date, precision, relative, label, start, end, actors }
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(id, forKey: .id)
+        try c.encode(date, forKey: .date)
+        try c.encode(precision, forKey: .precision)
+        try c.encode(relative, forKey: .relative)
+        try c.encode(label, forKey: .label)
+        try c.encode(start, forKey: .start)
+        try c.encode(end, forKey: .end)
+        try c.encode(actors, forKey: .actors)
+    }
+}
+
+extension Analysis {
+    /// The canonical JSON text of the document (pretty, stable key order).
+    public func jsonData(pretty: Bool = true) throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = pretty ? [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+                                          : [.sortedKeys, .withoutEscapingSlashes]
+        return try encoder.encode(self)
+    }
+
+    public static func decode(from data: Data) throws -> Analysis {
+        try JSONDecoder().decode(Analysis.self, from: data)
+    }
+}

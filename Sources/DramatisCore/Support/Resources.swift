@@ -1,0 +1,162 @@
+import Foundation
+
+/// The lexicons and gazetteers under `data/`, loaded once. Each file states its source in its
+/// first line; lines starting with `#` are comments, columns are tab-separated.
+public final class Resources: Sendable {
+    public struct Country: Sendable {
+        public let name: String
+        public let alpha2: String
+        public let demonyms: [String]
+        public let capital: String
+    }
+
+    public struct SpeechVerb: Sendable {
+        public let lemma: String
+        public let isSpeech: Bool
+    }
+
+    public let abbreviations: Set<String>
+    public let titleAbbreviations: Set<String>
+    /// honorific → gender ("m", "f", "?")
+    public let honorifics: [String: String]
+    /// role title (as written) → is a head of state/government
+    public let roles: [String: Bool]
+    /// lower-case role noun → is a leader
+    public let roleNouns: [String: Bool]
+    public let countries: [Country]
+    /// any spelling (country name, alias) → canonical country name
+    public let countryNames: [String: String]
+    /// demonym ("Ukrainian") → canonical country name
+    public let demonyms: [String: String]
+    /// place name → (kind, country)
+    public let places: [String: String]
+    /// organisation spelling → (canonical, type)
+    public let organizations: [String: (canonical: String, type: EntityType)]
+    /// metonym spelling → (canonical, country)
+    public let metonyms: [String: (canonical: String, country: String)]
+    public let platforms: Set<String>
+    /// region spelling → canonical
+    public let regions: [String: String]
+    /// keyword → (type, position)
+    public let entityKeywords: [String: (type: EntityType, position: String)]
+    public let groupNouns: Set<String>
+    public let institutionNouns: [[String]]
+    /// given name → gender
+    public let givenNames: [String: String]
+    /// lower-case word → Zipf frequency
+    public let wordFrequency: [String: Double]
+    public let speechVerbs: [String: SpeechVerb]
+    /// channel phrase (lower-case words) → channel name
+    public let channels: [(words: [String], channel: String)]
+    public let reportingPatterns: [(words: [String], cue: String)]
+    /// pronoun → (gender, number)
+    public let pronouns: [String: (gender: String, number: String)]
+    public let stanceCues: [StanceCue]
+    public let temporalWords: TemporalLexicon
+    public let stopwords: Set<String>
+
+    public static let shared: Resources = Resources(directory: DataDirectory.shared)
+
+    public init(directory: URL?) {
+        func rows(_ name: String) -> [[String]] {
+            guard let dir = directory,
+                  let text = try? String(contentsOf: dir.appendingPathComponent(name), encoding: .utf8) else {
+                FileHandle.standardError.write(Data("dramatis: data file \(name) not found\n".utf8))
+                return []
+            }
+            var out: [[String]] = []
+            for line in text.split(separator: "\n", omittingEmptySubsequences: true) {
+                if line.hasPrefix("#") { continue }
+                out.append(line.split(separator: "\t", omittingEmptySubsequences: false).map {
+                    $0.trimmingCharacters(in: .whitespaces)
+                })
+            }
+            return out
+        }
+        func list(_ s: String) -> [String] { s.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty } }
+        func col(_ r: [String], _ i: Int) -> String { i < r.count ? r[i] : "" }
+
+        let abbr = rows("lexicons/abbreviations.txt")
+        abbreviations = Set(abbr.map { col($0, 1) })
+        titleAbbreviations = Set(abbr.filter { col($0, 0) == "title" }.map { col($0, 1) })
+        honorifics = Dictionary(rows("lexicons/honorifics.txt").map { (col($0, 0), col($0, 1)) }, uniquingKeysWith: { a, _ in a })
+        roles = Dictionary(rows("lexicons/roles.txt").map { (col($0, 0), col($0, 1) == "1") }, uniquingKeysWith: { a, _ in a })
+        roleNouns = Dictionary(rows("lexicons/role-nouns.txt").map { (col($0, 0), col($0, 1) == "1") }, uniquingKeysWith: { a, _ in a })
+
+        var countries: [Country] = [], names: [String: String] = [:], dem: [String: String] = [:]
+        for r in rows("gazetteer/countries.tsv") {
+            let name = col(r, 0)
+            let c = Country(name: name, alpha2: col(r, 1), demonyms: list(col(r, 4)), capital: col(r, 5))
+            countries.append(c)
+            names[name] = name
+            for a in list(col(r, 3)) where names[a] == nil { names[a] = name }
+            for d in c.demonyms where dem[d] == nil { dem[d] = name }
+        }
+        self.countries = countries
+        countryNames = names
+        demonyms = dem
+
+        let freq = Dictionary(rows("lexicons/english-frequency.tsv").map { (col($0, 0), Double(col($0, 1)) ?? 0) },
+                              uniquingKeysWith: { a, _ in a })
+        wordFrequency = freq
+
+        var places: [String: String] = [:]
+        for r in rows("gazetteer/places.tsv") {
+            let name = col(r, 0)
+            // A one-word division that is also a common English word ("Central") is too ambiguous.
+            if !name.contains(" "), (freq[name.lowercased()] ?? 0) > 4.3, col(r, 2) != "capital" { continue }
+            if places[name] == nil { places[name] = col(r, 1) }
+        }
+        var regions: [String: String] = [:]
+        for r in rows("lexicons/regions.tsv") {
+            regions[col(r, 0)] = col(r, 0)
+            for a in list(col(r, 1)) { regions[a] = col(r, 0) }
+        }
+        self.regions = regions
+        self.places = places
+
+        var orgs: [String: (canonical: String, type: EntityType)] = [:]
+        for r in rows("lexicons/organizations.tsv") {
+            let type = EntityType(rawValue: col(r, 1)) ?? .organization
+            orgs[col(r, 0)] = (col(r, 0), type)
+            for a in list(col(r, 2)) { orgs[a] = (col(r, 0), type) }
+        }
+        organizations = orgs
+        var met: [String: (canonical: String, country: String)] = [:]
+        for r in rows("lexicons/metonyms.tsv") {
+            met[col(r, 0)] = (col(r, 0), col(r, 2))
+            for a in list(col(r, 3)) { met[a] = (col(r, 0), col(r, 2)) }
+        }
+        metonyms = met
+        platforms = Set(rows("lexicons/platforms.txt").map { col($0, 0) })
+        var kw: [String: (type: EntityType, position: String)] = [:]
+        for r in rows("lexicons/entity-keywords.tsv") {
+            kw[col(r, 0)] = (EntityType(rawValue: col(r, 1)) ?? .organization, col(r, 2))
+        }
+        entityKeywords = kw
+        groupNouns = Set(rows("lexicons/group-nouns.txt").map { col($0, 0) })
+        institutionNouns = rows("lexicons/institution-nouns.txt").map { col($0, 0).split(separator: " ").map(String.init) }
+            .sorted { $0.count > $1.count }
+        givenNames = Dictionary(rows("lexicons/given-names.tsv").map { (col($0, 0), col($0, 1)) }, uniquingKeysWith: { a, _ in a })
+        var verbs: [String: SpeechVerb] = [:]
+        for r in rows("lexicons/speech-verbs.tsv") {
+            verbs[col(r, 0)] = SpeechVerb(lemma: col(r, 1), isSpeech: col(r, 2) != "belief")
+        }
+        speechVerbs = verbs
+        channels = rows("lexicons/channels.tsv").map { (col($0, 0).split(separator: " ").map(String.init), col($0, 1)) }
+            .sorted { $0.words.count > $1.words.count }
+        reportingPatterns = rows("lexicons/reporting-patterns.tsv").map { (col($0, 0).split(separator: " ").map(String.init), col($0, 1)) }
+        var pro: [String: (gender: String, number: String)] = [:]
+        for r in rows("lexicons/pronouns.tsv") { pro[col(r, 0)] = (col(r, 1), col(r, 2)) }
+        pronouns = pro
+        stanceCues = rows("lexicons/stance-cues.tsv").compactMap(StanceCue.init(row:))
+        temporalWords = TemporalLexicon(rows: rows("lexicons/temporal.tsv"))
+        stopwords = Set(rows("lexicons/stopwords.txt").map { col($0, 0) })
+    }
+
+    /// Zipf frequency of a lower-cased word (0 when rare or unknown).
+    public func zipf(_ word: String) -> Double { wordFrequency[word.lowercased()] ?? 0 }
+
+    /// A common English word (so a capitalised occurrence at a sentence start is not a name).
+    public func isCommonWord(_ word: String) -> Bool { zipf(word) >= 3.5 }
+}

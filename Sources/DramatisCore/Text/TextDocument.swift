@@ -1,0 +1,131 @@
+import Foundation
+
+/// The article text as Unicode scalars, with its tokens, sentences and paragraphs.
+/// Every offset is a code-point index into `Article.text` (the contract's unit).
+public final class TextDocument: @unchecked Sendable {
+    public let text: String
+    public let scalars: [Unicode.Scalar]
+    public let tokens: [Token]
+    public let sentences: [Sentence]
+    public let paragraphs: [Span]
+    /// For each token, the index of its sentence.
+    public let sentenceOfToken: [Int]
+
+    public init(_ text: String) {
+        self.text = text
+        let scalars = Array(text.unicodeScalars)
+        self.scalars = scalars
+        let tokens = Tokenizer.tokenize(scalars)
+        self.tokens = tokens
+        let paragraphs = TextDocument.findParagraphs(scalars)
+        self.paragraphs = paragraphs
+        let sentences = SentenceSplitter.split(tokens: tokens, scalars: scalars, paragraphs: paragraphs)
+        self.sentences = sentences
+        var map = [Int](repeating: 0, count: tokens.count)
+        for (i, s) in sentences.enumerated() { for t in s.tokenRange { map[t] = i } }
+        self.sentenceOfToken = map
+    }
+
+    public func substring(_ start: Int, _ end: Int) -> String {
+        let a = max(0, min(start, scalars.count)), b = max(a, min(end, scalars.count))
+        var view = String.UnicodeScalarView()
+        view.append(contentsOf: scalars[a..<b])
+        return String(view)
+    }
+
+    public func substring(_ span: Span) -> String { substring(span.start, span.end) }
+
+    /// The text of tokens `range`, as it stands in the article (spaces included).
+    public func text(ofTokens range: Range<Int>) -> String {
+        guard let first = range.first, let last = range.last else { return "" }
+        return substring(tokens[first].start, tokens[last].end)
+    }
+
+    public func span(ofTokens range: Range<Int>) -> Span {
+        Span(tokens[range.lowerBound].start, tokens[range.upperBound - 1].end)
+    }
+
+    /// Index of the paragraph holding offset `o`.
+    public func paragraphIndex(at o: Int) -> Int {
+        var lo = 0, hi = paragraphs.count - 1
+        while lo < hi {
+            let mid = (lo + hi + 1) / 2
+            if paragraphs[mid].start <= o { lo = mid } else { hi = mid - 1 }
+        }
+        return max(0, lo)
+    }
+
+    /// Index of the first token whose end is after `offset`.
+    public func tokenIndex(atOrAfter offset: Int) -> Int {
+        var lo = 0, hi = tokens.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if tokens[mid].end <= offset { lo = mid + 1 } else { hi = mid }
+        }
+        return lo
+    }
+
+    /// Index of the sentence holding offset `o`.
+    public func sentenceIndex(at o: Int) -> Int {
+        var lo = 0, hi = sentences.count - 1
+        while lo < hi {
+            let mid = (lo + hi + 1) / 2
+            if sentences[mid].span.start <= o { lo = mid } else { hi = mid - 1 }
+        }
+        return max(0, lo)
+    }
+
+    /// Paragraphs are separated by a blank line, or by a single newline (one-line paragraphs are
+    /// common in pasted news text).
+    static func findParagraphs(_ s: [Unicode.Scalar]) -> [Span] {
+        var result: [Span] = []
+        var i = 0
+        let n = s.count
+        while i < n {
+            while i < n, s[i] == "\n" || s[i] == " " || s[i] == "\t" || s[i] == "\u{0C}" { i += 1 }
+            guard i < n else { break }
+            let start = i
+            while i < n, s[i] != "\n" { i += 1 }
+            var end = i
+            while end > start, s[end - 1] == " " || s[end - 1] == "\t" { end -= 1 }
+            result.append(Span(start, end))
+        }
+        if result.isEmpty { result.append(Span(0, 0)) }
+        return result
+    }
+}
+
+public enum TokenKind: Sendable, Equatable {
+    case word, number, punctuation, openQuote, closeQuote, ambiguousQuote, dash, symbol
+}
+
+public struct Token: Sendable, Equatable {
+    public var start: Int
+    public var end: Int
+    public var text: String
+    public var kind: TokenKind
+    /// The token follows whitespace (or starts the text).
+    public var spaceBefore: Bool
+
+    public var isWord: Bool { kind == .word }
+    public var isQuote: Bool { kind == .openQuote || kind == .closeQuote || kind == .ambiguousQuote }
+    public var lower: String { text.lowercased() }
+    public var isCapitalized: Bool {
+        guard kind == .word, let f = text.unicodeScalars.first else { return false }
+        return f.properties.isUppercase
+    }
+    public var isAllCaps: Bool {
+        kind == .word && text.unicodeScalars.contains { $0.properties.isUppercase }
+            && !text.unicodeScalars.contains { $0.properties.isLowercase }
+    }
+    /// The token with a final abbreviation period and apostrophes normalised.
+    public var normalized: String {
+        text.replacingOccurrences(of: "’", with: "'")
+    }
+}
+
+public struct Sentence: Sendable, Equatable {
+    public var tokenRange: Range<Int>
+    public var span: Span
+    public var paragraph: Int
+}

@@ -1,0 +1,168 @@
+import Foundation
+
+/// Splits text into word, number, quote, dash and punctuation tokens with code-point offsets.
+/// Keeps abbreviations with their period (Mr., U.S., Jan.), initials (J.), inner hyphens
+/// (three-year) and contractions (didn't); splits the possessive ’s off its noun.
+public enum Tokenizer {
+    /// Lower-cased abbreviations (without the final period) that keep their period.
+    nonisolated(unsafe) public static var abbreviations: Set<String> = Resources.shared.abbreviations
+
+    public static func tokenize(_ s: [Unicode.Scalar]) -> [Token] {
+        var tokens: [Token] = []
+        tokens.reserveCapacity(s.count / 5)
+        let n = s.count
+        var i = 0
+        var spaceBefore = true
+        func make(_ a: Int, _ b: Int, _ kind: TokenKind) {
+            var v = String.UnicodeScalarView()
+            v.append(contentsOf: s[a..<b])
+            tokens.append(Token(start: a, end: b, text: String(v), kind: kind, spaceBefore: spaceBefore))
+            spaceBefore = false
+        }
+        while i < n {
+            let c = s[i]
+            if c.properties.isWhitespace { spaceBefore = true; i += 1; continue }
+            if isWordChar(c) {
+                let start = i
+                let numeric = c.properties.numericType != nil && !c.properties.isAlphabetic
+                while i < n {
+                    let d = s[i]
+                    if isWordChar(d) { i += 1; continue }
+                    // Inner hyphen, or a digit group separator in a number (300,000 / 9.8).
+                    if (d == "-" || d == "\u{2011}"), i + 1 < n, isWordChar(s[i + 1]), i > start { i += 1; continue }
+                    if numeric, d == "," || d == ".", i + 1 < n, s[i + 1].properties.numericType != nil,
+                       s[i - 1].properties.numericType != nil { i += 1; continue }
+                    if d == "'" || d == "’" {
+                        // Possessive or contraction 's stays apart; n't, 're, O'Brien stay inside.
+                        if i + 1 < n, isLetter(s[i + 1]) {
+                            let isS = (s[i + 1] == "s" || s[i + 1] == "S") && (i + 2 >= n || !isWordChar(s[i + 2]))
+                            if !isS { i += 1; continue }
+                        }
+                    }
+                    break
+                }
+                // Abbreviation period: Mr. / U.S. / J. / Jan.
+                var end = i
+                if i < n, s[i] == ".", !numeric {
+                    var v = String.UnicodeScalarView(); v.append(contentsOf: s[start..<i])
+                    let word = String(v)
+                    let lower = word.lowercased()
+                    let single = word.unicodeScalars.count == 1 && word.unicodeScalars.first!.properties.isUppercase
+                    if single || abbreviations.contains(lower) {
+                        end = i + 1
+                        // Dotted acronyms: U.S. / U.K. / e.g.
+                        while end + 1 < n, isLetter(s[end]), s[end + 1] == "." { end += 2 }
+                    }
+                }
+                i = end
+                make(start, end, numeric ? .number : .word)
+                continue
+            }
+            switch c {
+            case "“", "«", "„": make(i, i + 1, .openQuote); i += 1
+            case "”", "»": make(i, i + 1, .closeQuote); i += 1
+            case "‘":
+                make(i, i + 1, .openQuote); i += 1
+            case "’", "'":
+                // Apostrophe-s after a word was handled above; here it is a quote mark.
+                if i + 1 < n, (s[i + 1] == "s" || s[i + 1] == "S"), i > 0, !s[i - 1].properties.isWhitespace,
+                   i + 2 >= n || !isWordChar(s[i + 2]) {
+                    make(i, i + 2, .word); i += 2
+                } else {
+                    let prevSpace = i == 0 || s[i - 1].properties.isWhitespace
+                    make(i, i + 1, c == "’" && !prevSpace ? .closeQuote : .ambiguousQuote); i += 1
+                }
+            case "\"": make(i, i + 1, .ambiguousQuote); i += 1
+            case "–", "—", "―":
+                make(i, i + 1, .dash); i += 1
+            case "-":
+                var j = i
+                while j < n, s[j] == "-" { j += 1 }
+                make(i, j, .dash); i = j
+            case ".", "!", "?":
+                var j = i
+                while j < n, s[j] == "." || s[j] == "!" || s[j] == "?" || s[j] == "…" { j += 1 }
+                make(i, j, .punctuation); i = j
+            default:
+                let kind: TokenKind = c.properties.generalCategory == .currencySymbol
+                    || c.properties.generalCategory == .mathSymbol ? .symbol : .punctuation
+                make(i, i + 1, kind); i += 1
+            }
+        }
+        return tokens
+    }
+
+    @inline(__always) static func isWordChar(_ c: Unicode.Scalar) -> Bool {
+        c.properties.isAlphabetic || c.properties.numericType != nil
+            || c.properties.generalCategory == .nonspacingMark
+    }
+
+    @inline(__always) static func isLetter(_ c: Unicode.Scalar) -> Bool { c.properties.isAlphabetic }
+}
+
+/// Splits tokens into sentences at . ! ? (after any closing quotes), never inside a double-quoted
+/// passage of the same paragraph, never after a title abbreviation, and always at a paragraph end.
+public enum SentenceSplitter {
+    nonisolated(unsafe) public static var titleAbbreviations: Set<String> = Resources.shared.titleAbbreviations
+
+    public static func split(tokens: [Token], scalars: [Unicode.Scalar], paragraphs: [Span]) -> [Sentence] {
+        var sentences: [Sentence] = []
+        var start = 0
+        var paragraph = 0
+        var inQuote = false
+        func close(_ end: Int) {
+            guard end > start else { return }
+            sentences.append(Sentence(tokenRange: start..<end,
+                                      span: Span(tokens[start].start, tokens[end - 1].end),
+                                      paragraph: paragraph))
+            start = end
+        }
+        var i = 0
+        while i < tokens.count {
+            let t = tokens[i]
+            // Paragraph boundary.
+            while paragraph + 1 < paragraphs.count, t.start >= paragraphs[paragraph + 1].start {
+                close(i)
+                paragraph += 1
+                inQuote = false
+            }
+            switch t.kind {
+            case .openQuote where t.text == "“" || t.text == "«": inQuote = true
+            case .closeQuote where t.text == "”" || t.text == "»": inQuote = false
+            case .ambiguousQuote where t.text == "\"": inQuote.toggle()
+            default: break
+            }
+            var boundary = false
+            if t.kind == .punctuation, t.text.contains(where: { $0 == "." || $0 == "!" || $0 == "?" }), !inQuote {
+                boundary = true
+            } else if t.kind == .word, t.text.hasSuffix("."), !inQuote {
+                // "U.S." or "Jan." can end a sentence; a title ("Mr.") cannot.
+                let bare = String(t.text.dropLast()).lowercased()
+                boundary = !titleAbbreviations.contains(bare) && t.text.count > 2
+                    && i + 1 < tokens.count && startsSentence(tokens[i + 1])
+            }
+            if boundary {
+                var j = i + 1
+                // Absorb closing quotes and brackets.
+                while j < tokens.count, tokens[j].kind == .closeQuote || tokens[j].text == ")"
+                        || (tokens[j].kind == .ambiguousQuote && !tokens[j].spaceBefore) { j += 1 }
+                if j >= tokens.count || startsSentence(tokens[j]) || tokens[j].start >= paragraphEnd(paragraphs, paragraph) {
+                    close(j)
+                    i = j
+                    continue
+                }
+            }
+            i += 1
+        }
+        close(tokens.count)
+        return sentences
+    }
+
+    static func paragraphEnd(_ p: [Span], _ i: Int) -> Int { i < p.count ? p[i].end : Int.max }
+
+    static func startsSentence(_ t: Token) -> Bool {
+        if t.isQuote || t.kind == .number || t.text == "(" || t.kind == .dash { return true }
+        guard let f = t.text.unicodeScalars.first else { return false }
+        return f.properties.isUppercase
+    }
+}

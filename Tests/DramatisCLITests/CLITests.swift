@@ -1,0 +1,6 @@
+import Testing
+import Foundation
+
+@Suite struct CLITests {
+    @Test func placeholder() { #expect(Bool(true)) }
+}
