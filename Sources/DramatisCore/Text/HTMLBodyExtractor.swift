@@ -1,0 +1,313 @@
+import Foundation
+
+/// The readability-style body finder of `HTMLArticleExtractor`. Every pass is a loop over the
+/// flattened `HTMLTree` (pre-order, parents before children), never a recursion.
+struct BodyExtractor {
+    let tree: HTMLTree
+    /// Dropped before anything else: by tag, role, hidden-ness or class/id hints (inherited).
+    private(set) var excluded: [Bool]
+    /// Visible (non-whitespace) characters below each node, and how many of them are link text.
+    private(set) var textLength: [Int]
+    private(set) var linkLength: [Int]
+    /// One past the last index of each node's subtree.
+    private(set) var subtreeEnd: [Int]
+
+    struct Block {
+        var text: String
+        var length: Int
+        var linkLength: Int
+        /// The innermost block-level element around the text (-1 at the top level).
+        var owner: Int
+        var linkDensity: Double { length == 0 ? 0 : Double(linkLength) / Double(length) }
+    }
+
+    // MARK: Vocabulary
+
+    static let droppedTags: Set<String> = ["script", "style", "noscript", "template", "iframe", "svg", "math", "form",
+        "nav", "footer", "aside", "button", "select", "textarea", "input", "label", "figcaption", "canvas", "video",
+        "audio", "object", "embed", "head", "title", "meta", "link", "dialog", "menu", "header", "fieldset", "option",
+        "map", "picture", "img", "source"]
+    static let blockTags: Set<String> = ["address", "article", "aside", "blockquote", "body", "center", "dd", "details",
+        "dialog", "dir", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4",
+        "h5", "h6", "header", "hgroup", "hr", "html", "li", "main", "menu", "nav", "ol", "p", "pre", "section", "summary",
+        "table", "tbody", "thead", "tfoot", "tr", "td", "th", "ul", "caption", "legend", "noscript"]
+    /// Blocks whose text is one paragraph: their points go first to the element around them.
+    static let paragraphTags: Set<String> = ["p", "li", "pre", "blockquote", "h1", "h2", "h3", "h4", "h5", "h6",
+        "dd", "dt", "address", "th"]
+    static let headingTags: Set<String> = ["h1", "h2", "h3", "h4", "h5", "h6"]
+    static let inlineTags: Set<String> = ["a", "span", "em", "strong", "b", "i", "u", "s", "time", "abbr", "small",
+        "sup", "sub", "mark", "q", "cite", "code", "font", "big", "var", "kbd", "samp", "dfn", "bdi", "bdo", "ins", "del"]
+    static let droppedRoles: Set<String> = ["navigation", "banner", "contentinfo", "complementary", "dialog",
+        "alertdialog", "alert", "search", "menu", "menubar", "toolbar", "form", "tablist"]
+
+    static let strongNegative = ["comment", "disqus", "cookie", "consent", "gdpr", "share", "sharing", "social",
+        "newsletter", "subscribe", "signup", "sign-up", "related", "recommend", "promo", "advert", "sponsor", "outbrain",
+        "taboola", "breadcrumb", "sidebar", "footer", "caption", "paywall", "popular", "mostread", "most-read",
+        "trending", "recirc", "banner", "modal", "popup", "overlay", "toolbar", "byline", "dateline", "timestamp",
+        "author", "skip-link", "sr-only", "visually-hidden", "screen-reader", "pagination", "pager", "read-more",
+        "readmore", "more-stories", "further-reading", "also-read", "tag-list", "taglist", "print"]
+    static let strongNegativeParts: Set<String> = ["ad", "ads", "adv", "dfp", "gpt", "nav", "navbar", "navigation",
+        "menu", "widget", "masthead", "rail", "aside", "extra", "credit", "credits", "hidden", "tag", "tags", "date",
+        "time", "foot", "copyright", "legal", "login", "search", "meta", "topics", "follow", "jump"]
+    static let positive = ["article", "content", "story", "body", "main", "post", "entry", "text", "blog", "prose"]
+    static let weakNegative = ["header", "tools", "utility", "links", "promo"]
+
+    enum Hint { case strong, positive, weak, none }
+
+    static func hint(token: Substring) -> Hint {
+        let t = token.lowercased()
+        if strongNegative.contains(where: t.contains) { return .strong }
+        if t.split(whereSeparator: { $0 == "-" || $0 == "_" }).contains(where: { strongNegativeParts.contains(String($0)) }) {
+            return .strong
+        }
+        if positive.contains(where: t.contains) { return .positive }
+        if weakNegative.contains(where: t.contains) { return .weak }
+        return .none
+    }
+
+    static func hints(_ value: String?) -> [Hint] {
+        (value ?? "").split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }).map(hint(token:))
+    }
+
+    /// readability's class weight: +25 for a positive class or id, -25 for a negative one.
+    func classWeight(_ i: Int) -> Double {
+        var w = 0.0
+        for key in ["class", "id"] {
+            let h = BodyExtractor.hints(tree.nodes[i].attributes[key])
+            if h.contains(.strong) || h.contains(.weak) { w -= 25 }
+            if h.contains(.positive) { w += 25 }
+        }
+        return w
+    }
+
+    static func isDropped(_ node: HTMLTree.Node) -> Bool {
+        if droppedTags.contains(node.name) { return true }
+        let a = node.attributes
+        if a["hidden"] != nil || a["aria-hidden"]?.lowercased() == "true" { return true }
+        if let style = a["style"]?.lowercased().replacingOccurrences(of: " ", with: ""),
+           style.contains("display:none") || style.contains("visibility:hidden") { return true }
+        if let role = a["role"]?.lowercased(), droppedRoles.contains(role) { return true }
+        if inlineTags.contains(node.name) || ["html", "body", "main"].contains(node.name) { return false }
+        let h = hints(a["class"]) + hints(a["id"])
+        return (h.contains(.strong) || h.contains(.weak)) && !h.contains(.positive)
+    }
+
+    // MARK: Passes
+
+    init(tree: HTMLTree) {
+        self.tree = tree
+        let n = tree.nodes.count
+        excluded = Array(repeating: false, count: n)
+        var inLink = Array(repeating: false, count: n)
+        for i in 0..<n {
+            let node = tree.nodes[i]
+            let p = node.parent
+            excluded[i] = (p >= 0 && excluded[p]) || (!node.isText && BodyExtractor.isDropped(node))
+            inLink[i] = (p >= 0 && inLink[p]) || node.name == "a"
+        }
+        textLength = Array(repeating: 0, count: n)
+        linkLength = Array(repeating: 0, count: n)
+        subtreeEnd = (0..<n).map { $0 + 1 }
+        for i in stride(from: n - 1, through: 0, by: -1) {
+            let node = tree.nodes[i]
+            if node.isText, !excluded[i] {
+                let visible = node.text.unicodeScalars.reduce(0) { $0 + ($1.properties.isWhitespace ? 0 : 1) }
+                textLength[i] = visible
+                if inLink[i] { linkLength[i] = visible }
+            }
+            let p = node.parent
+            if p >= 0 {
+                textLength[p] += textLength[i]
+                linkLength[p] += linkLength[i]
+                subtreeEnd[p] = max(subtreeEnd[p], subtreeEnd[i])
+            }
+        }
+    }
+
+    func linkDensity(_ i: Int) -> Double {
+        textLength[i] == 0 ? 0 : Double(linkLength[i]) / Double(textLength[i])
+    }
+
+    /// Every run of text between block boundaries (block elements and `<br>`), in document order.
+    func blocks() -> [Block] {
+        var out: [Block] = []
+        var buffer = ""
+        var bufferLinks = 0
+        var blockStack: [Int] = []
+        var preDepth = 0
+        func flush() {
+            let text = preDepth > 0 ? BodyExtractor.cleanPre(buffer) : HTMLTree.collapseWhitespace(buffer)
+            if !text.isEmpty {
+                let length = text.unicodeScalars.reduce(0) { $0 + ($1.properties.isWhitespace ? 0 : 1) }
+                out.append(Block(text: text, length: length, linkLength: min(bufferLinks, length), owner: blockStack.last ?? -1))
+            }
+            buffer = ""
+            bufferLinks = 0
+        }
+        // (index, isExit) events; roots pushed in reverse so they pop in order.
+        var stack: [(Int, Bool)] = tree.nodes.indices.filter { tree.nodes[$0].parent < 0 }.reversed().map { ($0, false) }
+        while let (i, exiting) = stack.popLast() {
+            let node = tree.nodes[i]
+            if excluded[i] { continue }
+            if node.isText {
+                buffer += node.text
+                if linkLength[i] > 0 { bufferLinks += linkLength[i] }
+                continue
+            }
+            let isBlock = BodyExtractor.blockTags.contains(node.name)
+            if exiting {
+                if isBlock { flush(); blockStack.removeLast() }
+                if node.name == "pre" { preDepth -= 1 }
+                continue
+            }
+            if node.name == "br" || node.name == "hr" { flush(); continue }
+            if isBlock { flush(); blockStack.append(i) }
+            if node.name == "pre" { preDepth += 1 }
+            stack.append((i, true))
+            for c in node.children.reversed() { stack.append((c, false)) }
+        }
+        flush()
+        return out
+    }
+
+    static func cleanPre(_ s: String) -> String {
+        s.split(separator: "\n", omittingEmptySubsequences: true)
+            .map { line in String(line).replacingOccurrences(of: "\t", with: "    ").replacingOccurrences(of: "\u{00A0}", with: " ") }
+            .map { String($0.reversed().drop(while: { $0 == " " || $0 == "\r" }).reversed()) }
+            .filter { !$0.isEmpty }
+            .joined(separator: "\n")
+    }
+
+    func isInside(_ i: Int, _ root: Int) -> Bool { i >= root && i < subtreeEnd[root] }
+
+    // MARK: Scoring
+
+    func paragraphs(title: String?) -> [String] {
+        let blocks = blocks()
+        guard !blocks.isEmpty else { return [] }
+        var scores: [Int: Double] = [:]
+        func initialScore(_ i: Int) -> Double {
+            var s: Double
+            switch tree.nodes[i].name {
+            case "div", "article", "main", "section": s = 5
+            case "pre", "td", "blockquote": s = 3
+            case "address", "ol", "ul", "dl", "dd", "dt", "li", "form": s = -3
+            case "h1", "h2", "h3", "h4", "h5", "h6", "th": s = -5
+            default: s = 0
+            }
+            if tree.nodes[i].name == "article" { s += 10 }
+            return s + classWeight(i)
+        }
+        for b in blocks where b.length >= 25 && b.owner >= 0 {
+            let ownerName = tree.nodes[b.owner].name
+            if BodyExtractor.headingTags.contains(ownerName) { continue }
+            let commas = b.text.reduce(0) { $0 + ($1 == "," || $1 == "，" || $1 == "、" ? 1 : 0) }
+            let points = 1 + Double(commas) + min(Double(b.length) / 100, 3)
+            var candidate = BodyExtractor.paragraphTags.contains(ownerName) ? tree.nodes[b.owner].parent : b.owner
+            var level = 0
+            while candidate >= 0, level < 5 {
+                if tree.nodes[candidate].name == "html" { break }
+                if scores[candidate] == nil { scores[candidate] = initialScore(candidate) }
+                let divider = level == 0 ? 1.0 : level == 1 ? 2.0 : Double(level * 3)
+                scores[candidate]! += points / divider
+                candidate = tree.nodes[candidate].parent
+                level += 1
+            }
+        }
+        func final(_ i: Int) -> Double? { scores[i].map { $0 * (1 - linkDensity(i)) } }
+
+        var ranked: [(index: Int, score: Double)] = []
+        for (i, s) in scores { ranked.append((i, s * (1 - linkDensity(i)))) }
+        ranked.sort { a, b in a.score != b.score ? a.score > b.score : a.index < b.index }
+        var roots: [Int]
+        if let (best, bestScore) = ranked.first {
+            var top = best
+            // Several near-best candidates under one ancestor: that ancestor holds the article.
+            let alternatives: [Int] = ranked.dropFirst().prefix(4).filter { $0.score >= bestScore * 0.75 }.map { $0.index }
+            if alternatives.count >= 3 {
+                var a = tree.nodes[top].parent
+                while a >= 0, tree.nodes[a].name != "body" {
+                    if alternatives.filter({ isInside($0, a) }).count >= 3 { top = a; break }
+                    a = tree.nodes[a].parent
+                }
+            }
+            // Climb while the parent scores higher (readability's parent promotion).
+            var lastScore = final(top) ?? bestScore
+            var p = tree.nodes[top].parent
+            while p >= 0, tree.nodes[p].name != "body", tree.nodes[p].name != "html" {
+                if let ps = final(p) {
+                    if ps < lastScore / 3 { break }
+                    if ps > lastScore { top = p; break }
+                    lastScore = ps
+                }
+                p = tree.nodes[p].parent
+            }
+            // An only child: its parent is the better container (it has the siblings).
+            while true {
+                let p = tree.nodes[top].parent
+                guard p >= 0, tree.nodes[p].name != "body", tree.nodes[p].name != "html" else { break }
+                let visibleChildren = tree.nodes[p].children.filter { !excluded[$0] && (textLength[$0] > 0) }
+                guard visibleChildren == [top] else { break }
+                top = p
+            }
+            roots = siblings(of: top, topScore: final(top) ?? bestScore, final: final)
+        } else {
+            roots = tree.elements(named: "body")
+            if roots.isEmpty { roots = tree.nodes.indices.filter { tree.nodes[$0].parent < 0 } }
+        }
+
+        var chosen = blocks.filter { b in b.owner >= 0 && roots.contains { isInside(b.owner, $0) } }
+        if chosen.isEmpty { chosen = blocks }
+        return BodyExtractor.clean(chosen, tree: tree, title: title)
+    }
+
+    /// The top candidate and those siblings that score well or read like prose.
+    private func siblings(of top: Int, topScore: Double, final: (Int) -> Double?) -> [Int] {
+        let parent = tree.nodes[top].parent
+        guard parent >= 0 else { return [top] }
+        let threshold = max(10, topScore * 0.2)
+        let topClass = tree.nodes[top].attributes["class"] ?? ""
+        var out: [Int] = []
+        for s in tree.nodes[parent].children where !tree.nodes[s].isText && !excluded[s] {
+            if s == top { out.append(s); continue }
+            var bonus = 0.0
+            if !topClass.isEmpty, tree.nodes[s].attributes["class"] == topClass { bonus = topScore * 0.2 }
+            if let f = final(s), f + bonus >= threshold { out.append(s); continue }
+            if BodyExtractor.paragraphTags.contains(tree.nodes[s].name) || tree.nodes[s].name == "div" {
+                let length = textLength[s], density = linkDensity(s)
+                let text = tree.textContent(of: s)
+                if length > 80, density < 0.25 { out.append(s) }
+                else if length > 0, length <= 80, density == 0, text.hasSuffix(".") || text.contains(". ") { out.append(s) }
+            }
+        }
+        return out
+    }
+
+    static let boilerplate: Set<String> = ["advertisement", "ad", "sponsored", "sponsored content", "continue reading",
+        "story continues below", "story continues below advertisement", "article continues below", "read more",
+        "share", "share this article", "share this story", "related", "related articles", "related stories",
+        "listen to this article", "skip to content", "skip advertisement"]
+
+    static func clean(_ blocks: [Block], tree: HTMLTree, title: String?) -> [String] {
+        let normalizedTitle = title.map(normalizeForComparison)
+        var kept: [Block] = []
+        for b in blocks {
+            if b.linkDensity > 0.5 { continue }
+            let n = normalizeForComparison(b.text)
+            if boilerplate.contains(n) { continue }
+            let isHeading = headingTags.contains(tree.nodes[b.owner].name)
+            if isHeading, let t = normalizedTitle, n == t { continue }
+            // A byline or bare date line opening the body.
+            if kept.isEmpty, b.text.count < 120,
+               b.text.lowercased().hasPrefix("by ") || DateNormalizer.normalize(b.text) != nil && b.text.count < 40 { continue }
+            kept.append(b)
+        }
+        // Headings with nothing after them ("Related", "More on this") close no section of the article.
+        while let last = kept.last, headingTags.contains(tree.nodes[last.owner].name) { kept.removeLast() }
+        return kept.map(\.text)
+    }
+
+    static func normalizeForComparison(_ s: String) -> String {
+        s.lowercased().trimmingCharacters(in: CharacterSet.punctuationCharacters.union(.whitespaces).union(.symbols))
+    }
+}
