@@ -34,8 +34,13 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
+        // Scores the core on gold folders without building the window (scripts/evaluate.sh).
+        .executableTarget(name: "dramatis-eval", dependencies: ["DramatisCore"]),
+
         .testTarget(name: "DramatisCoreTests", dependencies: ["DramatisCore"]),
         .testTarget(name: "DramatisCLITests", dependencies: ["dramatis"]),
+        // Exporters (Markdown, HTML, JSON, PDF), summary builder, atomic writes.
+        .testTarget(name: "DramatisExportTests", dependencies: ["DramatisCore", "DramatisPDF", "CLibXML2"]),
     ],
     swiftLanguageModes: [.v6]
 )

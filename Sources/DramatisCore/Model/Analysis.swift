@@ -110,7 +110,11 @@ public struct Mention: Codable, Sendable, Hashable {
     public var start: Int
     public var end: Int
     public var text: String
-    public init(start: Int, end: Int, text: String) { self.start = start; self.end = end; self.text = text }
+    /// How the mention refers to the entity: name, alias, role (a description) or pronoun. Extra field.
+    public var kind: String?
+    public init(start: Int, end: Int, text: String, kind: String? = nil) {
+        self.start = start; self.end = end; self.text = text; self.kind = kind
+    }
     public var span: Span { Span(start, end) }
 }
 

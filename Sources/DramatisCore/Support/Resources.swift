@@ -28,6 +28,8 @@ public final class Resources: Sendable {
     public let countryNames: [String: String]
     /// demonym ("Ukrainian") → canonical country name
     public let demonyms: [String: String]
+    /// demonym of a region or nation that is not a country ("Welsh") → place name
+    public let extraDemonyms: [String: String]
     /// place name → (kind, country)
     public let places: [String: String]
     /// organisation spelling → (canonical, type)
@@ -113,6 +115,7 @@ public final class Resources: Sendable {
             for a in list(col(r, 1)) { regions[a] = col(r, 0) }
         }
         self.regions = regions
+        extraDemonyms = Dictionary(rows("lexicons/demonyms-extra.tsv").map { (col($0, 0), col($0, 1)) }, uniquingKeysWith: { a, _ in a })
         self.places = places
 
         var orgs: [String: (canonical: String, type: EntityType)] = [:]

@@ -1,0 +1,855 @@
+import Foundation
+
+/// An entity while the pass builds it.
+struct EntityDraft {
+    var key: String
+    var name: String
+    var type: EntityType
+    var role: String?
+    var roleIsLeader = false
+    var roleCountry: String?          // canonical place name the role belongs to
+    var affiliationDraft: Int?        // index of another draft
+    var gender = "?"
+    var mentions: [(tokens: Range<Int>, kind: MentionKind)] = []
+    var surname: String?              // lower-cased, persons only
+    var givenName: String?
+    var firstToken: Int { mentions.map(\.tokens.lowerBound).min() ?? Int.max }
+}
+
+/// A capitalised name found in the text, before it is merged into an entity.
+struct NameCandidate {
+    var tokens: Range<Int>            // the name itself (titles stripped)
+    var type: EntityType?
+    var canonical: String?            // gazetteer canonical name
+    var role: String?
+    var roleIsLeader = false
+    var roleCountry: String?
+    var honorificGender: String?
+    var personEvidence = false
+    var possessiveOwnerRole: String?  // "its President" → "its"
+}
+
+/// One run of entity recognition over a document.
+struct RecognitionPass {
+    let doc: TextDocument
+    let res: Resources
+    let tokens: [Token]
+    let quoted: [Bool]
+    /// Lower-cased words seen capitalised somewhere other than a sentence start.
+    var capitalisedMidSentence: Set<String> = []
+    var drafts: [EntityDraft] = []
+    var byKey: [String: Int] = [:]
+    /// Token index → draft index, for the names already placed.
+    var claimed: [Int: Int] = [:]
+    var pendingSingles: [NameCandidate] = []
+    var roleOnly: [(tokens: Range<Int>, role: String, country: String?)] = []
+    var acronymDefinitions: [String: Int] = [:]
+
+    static let months: Set<String> = ["January", "February", "March", "April", "May", "June", "July", "August",
+                                      "September", "October", "November", "December", "Jan.", "Feb.", "Aug.",
+                                      "Sept.", "Sep.", "Oct.", "Nov.", "Dec.", "Mar.", "Apr.", "Jun.", "Jul."]
+    static let weekdays: Set<String> = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+    static let connectors: Set<String> = ["of", "for", "and", "the", "de", "du", "la", "von", "van", "der", "al", "bin", "on", "in"]
+    static let nameParticles: Set<String> = ["de", "da", "van", "von", "der", "bin", "al", "le", "la", "di"]
+
+    init(document: TextDocument, resources: Resources) {
+        doc = document
+        res = resources
+        tokens = document.tokens
+        quoted = QuoteFinder.mask(QuoteFinder.find(document), tokenCount: document.tokens.count)
+    }
+
+    // MARK: - Token predicates
+
+    func isSentenceInitial(_ i: Int) -> Bool {
+        let s = doc.sentences[doc.sentenceOfToken[i]]
+        var j = i - 1
+        while j >= s.tokenRange.lowerBound {
+            let t = tokens[j]
+            if t.isQuote || t.text == "(" || t.kind == .dash || t.text == ":" || t.text == "…" { j -= 1; continue }
+            return false
+        }
+        return true
+    }
+
+    func isCapWord(_ i: Int) -> Bool {
+        guard i >= 0, i < tokens.count else { return false }
+        let t = tokens[i]
+        guard t.kind == .word, t.isCapitalized else { return false }
+        if t.text == "I" || t.text == "’s" || t.text == "'s" || t.text == "’S" { return false }
+        if RecognitionPass.months.contains(t.text) || RecognitionPass.weekdays.contains(t.text) { return false }
+        return true
+    }
+
+    func isPossessive(_ i: Int) -> Bool {
+        i < tokens.count && (tokens[i].text == "’s" || tokens[i].text == "'s" || tokens[i].text == "’" )
+    }
+
+    func text(_ r: Range<Int>) -> String { doc.text(ofTokens: r) }
+
+    /// Name text without periods of dotted acronyms and with curly apostrophes straightened.
+    func lookupForms(_ r: Range<Int>) -> [String] {
+        let t = text(r)
+        var forms = [t]
+        let noDots = t.replacingOccurrences(of: ".", with: "")
+        if noDots != t { forms.append(noDots) }
+        let straight = t.replacingOccurrences(of: "’", with: "'")
+        if straight != t { forms.append(straight) }
+        return forms
+    }
+
+    // MARK: - Gazetteers
+
+    enum GazetteerHit { case country(String), place(String), org(String, EntityType), metonym(String), platform(String), region(String) }
+
+    func gazetteer(_ r: Range<Int>) -> GazetteerHit? {
+        for f in lookupForms(r) {
+            if let c = res.countryNames[f] { return .country(c) }
+            if let m = res.metonyms[f] { return .metonym(m.canonical) }
+            if let o = res.organizations[f] { return .org(o.canonical, o.type) }
+            if let g = res.regions[f] { return .region(g) }
+            if res.platforms.contains(f) {
+                // "X" or "Threads" only when they read as a platform: "on X", "via X".
+                let ambiguous = f.count == 1 || res.isCommonWord(f)
+                if !ambiguous { return .platform(f) }
+                let prev = r.lowerBound > 0 ? tokens[r.lowerBound - 1].lower : ""
+                if prev == "on" || prev == "via" { return .platform(f) }
+                continue
+            }
+            if res.places[f] != nil { return .place(f) }
+        }
+        return nil
+    }
+
+    func countryOf(_ r: Range<Int>) -> String? {
+        for f in lookupForms(r) {
+            if let c = res.countryNames[f] { return c }
+            if let c = res.demonyms[f] { return c }
+            if let g = res.regions[f] { return g }
+            if let d = res.extraDemonyms[f] { return d }
+        }
+        return nil
+    }
+
+    func isDemonym(_ i: Int) -> Bool {
+        let t = tokens[i].text
+        return res.demonyms[t] != nil || res.extraDemonyms[t] != nil
+    }
+
+    /// Longest role title (from roles.txt) starting at token `i`, within `limit`.
+    func roleMatch(at i: Int, limit: Int) -> Int {
+        var best = 0
+        var phrase = ""
+        var j = i
+        while j < limit, j - i < 5 {
+            phrase += (j == i ? "" : " ") + tokens[j].text
+            if res.roles[phrase] != nil { best = j - i + 1 }
+            j += 1
+        }
+        return best
+    }
+
+    func isRoleWord(_ i: Int, limit: Int) -> Bool { roleMatch(at: i, limit: limit) > 0 }
+
+    // MARK: - Run
+
+    mutating func run() -> EntityResult {
+        for i in tokens.indices where isCapWord(i) && !isSentenceInitial(i) {
+            capitalisedMidSentence.insert(tokens[i].lower)
+        }
+        collectChunks()
+        resolveSingles()
+        findGroupsAndInstitutions()
+        findSpokespeople()
+        resolveRoleOwners()
+        resolveRoleDescriptions()
+        assignAffiliations()
+        resolvePronouns()
+        return finish()
+    }
+
+    // MARK: - Chunks
+
+    mutating func collectChunks() {
+        var i = 0
+        let n = tokens.count
+        while i < n {
+            guard isCapWord(i) else { i += 1; continue }
+            var j = i
+            var orgLike = false
+            var connectors = 0
+            while j < n {
+                if isCapWord(j) {
+                    if let kw = res.entityKeywords[tokens[j].text], kw.position == "any" { orgLike = true }
+                    if res.entityKeywords[tokens[j].text] != nil || res.roles[tokens[j].text] != nil { orgLike = orgLike || false }
+                    // A sentence boundary ends a name.
+                    if j > i, doc.sentenceOfToken[j] != doc.sentenceOfToken[j - 1] { break }
+                    j += 1
+                    continue
+                }
+                let lower = tokens[j].text
+                if RecognitionPass.connectors.contains(lower), j + 1 < n, isCapWord(j + 1), !tokens[j].text.first!.isUppercase,
+                   orgLike || res.roles[tokens[j - 1].text] != nil || res.entityKeywords[tokens[j - 1].text] != nil
+                    || (RecognitionPass.nameParticles.contains(lower) && res.givenNames[tokens[j - 1].text] != nil),
+                   lower != "and" || connectors > 0 {
+                    connectors += 1
+                    j += 1
+                    continue
+                }
+                break
+            }
+            processChunk(i..<j)
+            i = max(j, i + 1)
+        }
+    }
+
+    /// Strips titles, then classifies what remains of a run of capitalised words.
+    mutating func processChunk(_ chunk: Range<Int>) {
+        var a = chunk.lowerBound
+        let b = chunk.upperBound
+        // A common word that starts a sentence is not a name ("Moves", "Those", "Indeed").
+        if isSentenceInitial(a) {
+            let w = tokens[a].text
+            let known = gazetteer(a..<(a + 1)) != nil || res.honorifics[w] != nil || isRoleWord(a, limit: b)
+                || res.givenNames[w] != nil || capitalisedMidSentence.contains(tokens[a].lower) || isDemonym(a)
+                || res.countryNames[w] != nil
+            let multiKnown = b - a > 1 && gazetteer(a..<b) != nil
+            if !known && !multiKnown && (res.isCommonWord(w) || res.stopwords.contains(tokens[a].lower)) {
+                a += 1
+                if a >= b { return }
+                if !isCapWord(a) { return }
+            }
+        }
+        var candidate = NameCandidate(tokens: a..<b)
+        var p = a
+        var roleParts: [String] = []
+        var sawHonorific = false
+        // Possessive determiner before a title: "its President X".
+        if p > 0, ["its", "their"].contains(tokens[p - 1].lower), isRoleWord(p, limit: b) {
+            candidate.possessiveOwnerRole = tokens[p - 1].lower
+        }
+        while p < b {
+            let w = tokens[p].text
+            if let g = res.honorifics[w] {
+                candidate.honorificGender = g
+                sawHonorific = true
+                p += 1
+                continue
+            }
+            // Country or demonym before a title: "US President", "German Foreign Minister".
+            if p + 1 < b, let country = countryOf(p..<(p + 1)), roleAhead(from: p + 1, limit: b) {
+                candidate.roleCountry = country
+                if res.countryNames[w] != nil { addNamed(p..<(p + 1)) }
+                roleParts.append(w)
+                p += 1
+                continue
+            }
+            if p + 2 < b, let country = res.countryNames[text(p..<(p + 2))], roleAhead(from: p + 2, limit: b) {
+                candidate.roleCountry = country
+                addNamed(p..<(p + 2))
+                roleParts.append(text(p..<(p + 2)))
+                p += 2
+                continue
+            }
+            let m = roleMatch(at: p, limit: b)
+            if m > 0, p + m <= b {
+                let title = text(p..<(p + m))
+                if res.roles[title] == true { candidate.roleIsLeader = true }
+                roleParts.append(title)
+                p += m
+                continue
+            }
+            // A modifier of a following title: "Health Minister", "Foreign Secretary".
+            if roleAhead(from: p + 1, limit: b), res.isCommonWord(w) || res.zipf(w) > 2.5 {
+                roleParts.append(w)
+                p += 1
+                continue
+            }
+            break
+        }
+        if !roleParts.isEmpty { candidate.role = roleParts.joined(separator: " ") }
+        if p >= b {
+            // A title with no name: a role description ("the Prime Minister").
+            if let role = candidate.role { roleOnly.append((a..<b, role, candidate.roleCountry)) }
+            return
+        }
+        // Trailing possessive or connector is not part of the name.
+        var e = b
+        while e > p, RecognitionPass.connectors.contains(tokens[e - 1].text) { e -= 1 }
+        candidate.tokens = p..<e
+        candidate.personEvidence = sawHonorific || candidate.role != nil
+        classify(candidate)
+    }
+
+    /// A title (possibly with capitalised modifiers) follows at `from` within the chunk.
+    func roleAhead(from: Int, limit: Int) -> Bool {
+        var p = from
+        while p < limit, p - from < 3 {
+            if isRoleWord(p, limit: limit) { return true }
+            if !res.isCommonWord(tokens[p].text) && res.zipf(tokens[p].text) <= 2.5 { return false }
+            p += 1
+        }
+        return false
+    }
+
+    mutating func classify(_ c: NameCandidate) {
+        let r = c.tokens
+        let single = r.count == 1
+        if !c.personEvidence {
+            if let hit = gazetteer(r) { place(hit, r); return }
+        }
+        let words = r.map { tokens[$0].text }
+        // Keyword typing: "Audit Commission", "Budapest Memorandum", "Black Sea".
+        if !c.personEvidence, let last = words.last {
+            if let kw = res.entityKeywords[last], kw.position != "first", r.count > 1 || kw.type == .organization && false {
+                addEntity(key: "\(kw.type.rawValue):\(text(r).lowercased())", name: text(r), type: kw.type, tokens: r)
+                return
+            }
+            if let kwAny = words.compactMap({ res.entityKeywords[$0] }).first(where: { $0.position == "any" }), r.count > 1 {
+                addEntity(key: "\(kwAny.type.rawValue):\(text(r).lowercased())", name: text(r), type: kwAny.type, tokens: r)
+                return
+            }
+        }
+        // Demonym + group noun: "European leaders", "European Leaders".
+        if !c.personEvidence, r.count <= 2, isDemonym(r.lowerBound) {
+            let nounIndex = r.count == 2 ? r.upperBound - 1 : r.upperBound
+            if nounIndex < tokens.count, res.groupNouns.contains(tokens[nounIndex].lower) {
+                let span = r.lowerBound..<(nounIndex + 1)
+                addEntity(key: "group:\(text(span).lowercased())", name: text(span), type: .group, tokens: span)
+                return
+            }
+            if single { return } // an adjective is not a mention
+        }
+        // Sub-spans that are known places or organisations ("Germany France", "US Congress").
+        if !c.personEvidence, r.count > 1, splitKnown(r) { return }
+        // Acronyms: defined earlier in parentheses, or an organisation.
+        if single, tokens[r.lowerBound].isAllCaps, tokens[r.lowerBound].text.count >= 2, !c.personEvidence {
+            let t = tokens[r.lowerBound].text.replacingOccurrences(of: ".", with: "")
+            if let d = acronymDefinitions[t] { addMention(d, r, .alias); return }
+            addEntity(key: "organization:\(t.lowercased())", name: t, type: .organization, tokens: r)
+            return
+        }
+        let first = words.first ?? ""
+        let givenGender = res.givenNames[first]
+        if r.count >= 2 && (c.personEvidence || givenGender != nil || followedBySpeech(r.upperBound) || rolePhraseBefore(r.lowerBound) != nil
+                            || words.allSatisfy({ res.zipf($0) < 3.0 && !$0.contains(".") })) {
+            addPerson(c, r)
+            return
+        }
+        if single {
+            pendingSingles.append(c)
+            return
+        }
+        // Several capitalised common words with no evidence ("New Year"): not a name.
+    }
+
+    func followedBySpeech(_ i: Int) -> Bool {
+        var j = i
+        if j < tokens.count, tokens[j].text == "," { return false }
+        while j < tokens.count, j - i < 3, ["also", "has", "had", "have", "later", "then", "previously", "once", "himself", "herself"].contains(tokens[j].lower) { j += 1 }
+        return j < tokens.count && res.speechVerbs[tokens[j].lower]?.isSpeech == true
+    }
+
+    /// Lower-case role phrase right before a name: "health analyst Tony Beddow",
+    /// "foreign ministry spokeswoman Mao Nin". Returns its token range.
+    func rolePhraseBefore(_ i: Int) -> Range<Int>? {
+        guard i > 0 else { return nil }
+        let nounAt = i - 1
+        let noun = tokens[nounAt].lower
+        guard res.roleNouns[noun] != nil, tokens[nounAt].kind == .word, !isCapWord(nounAt) || res.roles[tokens[nounAt].text] == nil else { return nil }
+        var s = nounAt
+        let sentenceStart = doc.sentences[doc.sentenceOfToken[i]].tokenRange.lowerBound
+        while s > sentenceStart, nounAt - s < 4 {
+            let t = tokens[s - 1]
+            guard t.kind == .word, !isPossessive(s - 1), !res.stopwords.contains(t.lower),
+                  res.speechVerbs[t.lower] == nil, !t.lower.hasSuffix("ed") || t.isCapitalized else { break }
+            s -= 1
+        }
+        return s..<(nounAt + 1)
+    }
+
+    /// Emits the longest gazetteer matches inside a multi-word run; true when it covered any.
+    mutating func splitKnown(_ r: Range<Int>) -> Bool {
+        var i = r.lowerBound
+        var found = false
+        var leftovers: [Range<Int>] = []
+        var leftStart = i
+        while i < r.upperBound {
+            var matched = 0
+            var j = r.upperBound
+            while j > i {
+                if gazetteer(i..<j) != nil { matched = j - i; break }
+                j -= 1
+            }
+            if matched > 0 {
+                if leftStart < i { leftovers.append(leftStart..<i) }
+                place(gazetteer(i..<(i + matched))!, i..<(i + matched))
+                found = true
+                i += matched
+                leftStart = i
+            } else {
+                i += 1
+            }
+        }
+        guard found else { return false }
+        if leftStart < r.upperBound { leftovers.append(leftStart..<r.upperBound) }
+        for l in leftovers where l.count >= 2 {
+            let words = l.map { tokens[$0].text }
+            if res.givenNames[words[0]] != nil { addPerson(NameCandidate(tokens: l), l) }
+        }
+        for l in leftovers where l.count == 1 { pendingSingles.append(NameCandidate(tokens: l)) }
+        return true
+    }
+
+    mutating func place(_ hit: GazetteerHit, _ r: Range<Int>) {
+        switch hit {
+        case .country(let c): addEntity(key: "place:\(c.lowercased())", name: c, type: .place, tokens: r, kind: text(r) == c ? .name : .alias)
+        case .place(let p): addEntity(key: "place:\(p.lowercased())", name: p, type: .place, tokens: r)
+        case .region(let g): addEntity(key: "place:\(g.lowercased())", name: g, type: .place, tokens: r, kind: text(r) == g ? .name : .alias)
+        case .metonym(let m): addEntity(key: "place:\(m.lowercased())", name: m, type: .place, tokens: r)
+        case .platform(let p): addEntity(key: "organization:\(p.lowercased())", name: p, type: .organization, tokens: r)
+        case .org(let o, let type):
+            let idx = addEntity(key: "\(type.rawValue):\(o.lowercased())", name: o, type: type, tokens: r, kind: text(r) == o ? .name : .alias)
+            noteAcronymDefinition(after: r, entity: idx)
+        }
+    }
+
+    /// A country named inside a title ("US President") is a mention of that country too.
+    mutating func addNamed(_ r: Range<Int>) {
+        if let hit = gazetteer(r) { place(hit, r) }
+    }
+
+    @discardableResult
+    mutating func addEntity(key: String, name: String, type: EntityType, tokens r: Range<Int>, kind: MentionKind = .name) -> Int {
+        let idx: Int
+        if let existing = byKey[key] {
+            idx = existing
+        } else {
+            idx = drafts.count
+            drafts.append(EntityDraft(key: key, name: name, type: type))
+            byKey[key] = idx
+        }
+        addMention(idx, r, kind)
+        if type == .organization || type == .law || type == .event { noteAcronymDefinition(after: r, entity: idx) }
+        return idx
+    }
+
+    mutating func addMention(_ idx: Int, _ r: Range<Int>, _ kind: MentionKind) {
+        if claimed[r.lowerBound] != nil && kind != .role { return }
+        drafts[idx].mentions.append((r, kind))
+        for t in r { claimed[t] = idx }
+    }
+
+    /// "British Medical Association (BMA)": the acronym in brackets names the same body.
+    mutating func noteAcronymDefinition(after r: Range<Int>, entity: Int) {
+        let i = r.upperBound
+        guard i + 2 < tokens.count, tokens[i].text == "(", tokens[i + 2].text == ")", tokens[i + 1].isAllCaps else { return }
+        let acronym = tokens[i + 1].text.replacingOccurrences(of: ".", with: "")
+        acronymDefinitions[acronym] = entity
+        addMention(entity, (i + 1)..<(i + 2), .alias)
+    }
+
+    mutating func addPerson(_ c: NameCandidate, _ r: Range<Int>) {
+        let name = text(r)
+        let key = "person:\(name.lowercased())"
+        let idx: Int
+        if let existing = byKey[key] {
+            idx = existing
+        } else if let (existing, _) = personBySurname(tokens[r.upperBound - 1].text, before: r.lowerBound),
+                  drafts[existing].mentions.contains(where: { $0.tokens.count >= r.count }) == false || r.count == 1 {
+            idx = existing
+        } else {
+            idx = drafts.count
+            var d = EntityDraft(key: key, name: name, type: .person)
+            d.surname = tokens[r.upperBound - 1].lower
+            if r.count > 1 { d.givenName = tokens[r.lowerBound].text }
+            drafts.append(d)
+            byKey[key] = idx
+        }
+        // Keep the fullest form as the canonical name.
+        if r.count > drafts[idx].name.split(separator: " ").count { drafts[idx].name = name; drafts[idx].givenName = tokens[r.lowerBound].text }
+        addMention(idx, r, c.role != nil || c.honorificGender != nil || r.count > 1 ? .name : .alias)
+        applyPersonFacts(idx, c, r)
+    }
+
+    mutating func applyPersonFacts(_ idx: Int, _ c: NameCandidate, _ r: Range<Int>) {
+        if drafts[idx].gender == "?" {
+            if let g = c.honorificGender, g != "?" { drafts[idx].gender = g }
+            else if let given = drafts[idx].givenName, let g = res.givenNames[given], g != "?" { drafts[idx].gender = g }
+        }
+        if var role = c.role, drafts[idx].role == nil || (drafts[idx].role?.count ?? 0) < role.count && c.roleCountry != nil {
+            if let owner = c.possessiveOwnerRole, let country = possessiveOwner(before: r.lowerBound, word: owner) {
+                role = "\(role) of \(country)"
+                drafts[idx].roleCountry = country
+            }
+            // A bare honorific-like title ("President Trump") does not replace a fuller role.
+            if drafts[idx].role == nil || c.roleCountry != nil || role.contains(" of ") {
+                drafts[idx].role = role
+            }
+            drafts[idx].roleIsLeader = drafts[idx].roleIsLeader || c.roleIsLeader
+        }
+        if let country = c.roleCountry, drafts[idx].roleCountry == nil { drafts[idx].roleCountry = country }
+        if drafts[idx].role == nil, let rp = rolePhraseBefore(r.lowerBound) {
+            drafts[idx].role = text(rp)
+            let noun = tokens[rp.upperBound - 1].lower
+            drafts[idx].roleIsLeader = res.roleNouns[noun] == true
+            if drafts[idx].gender == "?" { drafts[idx].gender = noun.hasSuffix("woman") ? "f" : noun.hasSuffix("man") ? "m" : "?" }
+            // "China’s foreign ministry spokeswoman": the owner before the phrase.
+            if rp.lowerBound >= 2, isPossessive(rp.lowerBound - 1) { drafts[idx].affiliationDraft = claimed[rp.lowerBound - 2] }
+        }
+        if drafts[idx].role == nil, let app = apposition(after: r.upperBound) {
+            drafts[idx].role = text(app)
+        }
+    }
+
+    /// ", Welsh secretary of the British Medical Association (BMA)," after a name.
+    func apposition(after i: Int) -> Range<Int>? {
+        guard i < tokens.count, tokens[i].text == "," else { return nil }
+        var j = i + 1
+        var hasRole = false
+        while j < tokens.count, j - i <= 12 {
+            let t = tokens[j]
+            if t.text == "," || t.text == "." || t.text == "(" || t.text == ";" || t.kind == .dash || t.isQuote { break }
+            if res.speechVerbs[t.lower] != nil || ["who", "which", "that", "is", "was", "has", "had"].contains(t.lower) { break }
+            if res.roleNouns[t.lower] != nil || res.roles[t.text] != nil { hasRole = true }
+            j += 1
+        }
+        guard hasRole, j > i + 1 else { return nil }
+        var s = i + 1
+        if tokens[s].lower == "the" || tokens[s].lower == "a" || tokens[s].lower == "an" { s += 1 }
+        return s < j ? s..<j : nil
+    }
+
+    /// The country or organisation an "its"/"their" before a title refers to: the sentence's
+    /// opening entity when the sentence starts with one, else the nearest one before.
+    func possessiveOwner(before i: Int, word: String) -> String? {
+        let s = doc.sentences[doc.sentenceOfToken[i]].tokenRange
+        var first: Int? = nil
+        var j = s.lowerBound
+        while j < s.upperBound, !tokens[j].isWord { j += 1 }
+        if let d = claimed[j], drafts[d].type == .place || drafts[d].type == .organization { first = d }
+        if first == nil {
+            var k = i - 1
+            while k >= max(0, i - 60) {
+                if let d = claimed[k], drafts[d].type == .place || drafts[d].type == .organization { first = d; break }
+                k -= 1
+            }
+        }
+        return first.map { drafts[$0].name }
+    }
+
+    func personBySurname(_ word: String, before: Int) -> (Int, Int)? {
+        let w = word.lowercased()
+        var best: (Int, Int)? = nil
+        for (i, d) in drafts.enumerated() where d.type == .person && d.surname == w {
+            let last = d.mentions.map(\.tokens.lowerBound).filter { $0 < before }.max() ?? -1
+            if best == nil || last > best!.1 { best = (i, last) }
+        }
+        return best
+    }
+
+    // MARK: - Singles
+
+    mutating func resolveSingles() {
+        for c in pendingSingles {
+            let r = c.tokens
+            let w = tokens[r.lowerBound].text
+            if claimed[r.lowerBound] != nil { continue }
+            if let (p, _) = personBySurname(w, before: r.lowerBound) {
+                addMention(p, r, .alias)
+                applyPersonFacts(p, c, r)
+                continue
+            }
+            if let p = nearMiss(w), c.personEvidence || followedBySpeech(r.upperBound) {
+                addMention(p, r, .alias)
+                applyPersonFacts(p, c, r)
+                continue
+            }
+            if let p = personByGivenName(w) { addMention(p, r, .alias); continue }
+            if c.personEvidence || (followedBySpeech(r.upperBound) && !res.isCommonWord(w)) {
+                addPerson(c, r)
+            }
+        }
+    }
+
+    /// A person whose surname is one edit away ("Zelenskky" for "Zelenskyy").
+    func nearMiss(_ word: String) -> Int? {
+        let w = Array(word.lowercased())
+        guard w.count >= 5 else { return nil }
+        for (i, d) in drafts.enumerated() where d.type == .person {
+            guard let s = d.surname, abs(s.count - w.count) <= 1 else { continue }
+            if editDistance(Array(s), w, limit: w.count >= 9 ? 2 : 1) { return i }
+        }
+        return nil
+    }
+
+    func personByGivenName(_ word: String) -> Int? {
+        let matches = drafts.indices.filter { drafts[$0].type == .person && drafts[$0].givenName == word }
+        return matches.count == 1 ? matches[0] : nil
+    }
+
+    // MARK: - Groups, institutions, spokespeople
+
+    /// "China’s foreign ministry": a country's possessive and an institution noun.
+    mutating func findGroupsAndInstitutions() {
+        for i in tokens.indices where isPossessive(i) && i > 0 {
+            guard let owner = claimed[i - 1], drafts[owner].type == .place else { continue }
+            for words in res.institutionNouns {
+                let end = i + 1 + words.count
+                guard end <= tokens.count else { continue }
+                if (0..<words.count).allSatisfy({ tokens[i + 1 + $0].lower == words[$0] }) {
+                    let ownerStart = drafts[owner].mentions.first(where: { $0.tokens.contains(i - 1) })?.tokens.lowerBound ?? (i - 1)
+                    let r = ownerStart..<end
+                    let name = text(r)
+                    let idx = drafts.count
+                    var d = EntityDraft(key: "organization:\(name.lowercased())", name: name, type: .organization)
+                    d.affiliationDraft = owner
+                    d.mentions.append(((i + 1)..<end, .name))
+                    if let existing = byKey[d.key] {
+                        drafts[existing].mentions.append(((i + 1)..<end, .name))
+                    } else {
+                        drafts.append(d)
+                        byKey[d.key] = idx
+                        // The visible mention covers the whole phrase so the scorer and the reader see "China’s foreign ministry".
+                        drafts[idx].mentions = [(r, .name)]
+                    }
+                    for t in (i + 1)..<end { claimed[t] = byKey[d.key] }
+                    break
+                }
+            }
+        }
+    }
+
+    /// Unnamed speakers: "the Prime Minister’s official spokesman", "Keir Starmer’s spokesman".
+    mutating func findSpokespeople() {
+        let spokes: Set<String> = ["spokesman", "spokeswoman", "spokesperson"]
+        for i in tokens.indices where spokes.contains(tokens[i].lower) {
+            // Named: "spokeswoman Mao Nin" — the person carries the role instead.
+            if i + 1 < tokens.count, isCapWord(i + 1), claimed[i + 1] != nil, drafts[claimed[i + 1]!].type == .person { continue }
+            var s = i
+            while s > 0, tokens[s - 1].kind == .word, !isPossessive(s - 1), !res.stopwords.contains(tokens[s - 1].lower),
+                  claimed[s - 1] == nil, !isCapWord(s - 1), i - s < 3 { s -= 1 }
+            var ownerRange: Range<Int>? = nil
+            var ownerDraft: Int? = nil
+            var ownerRole: String? = nil
+            if s > 0, isPossessive(s - 1) {
+                let o = s - 2
+                if o >= 0, let d = claimed[o] {
+                    ownerDraft = d
+                    let m = drafts[d].mentions.first(where: { $0.tokens.contains(o) })?.tokens ?? (o..<(o + 1))
+                    ownerRange = m
+                } else if let ro = roleOnly.first(where: { $0.tokens.upperBound == s - 1 }) {
+                    ownerRange = ro.tokens
+                    ownerRole = ro.role
+                }
+            } else if s > 0, let d = claimed[s - 1], drafts[d].type != .person {
+                ownerDraft = d
+                ownerRange = drafts[d].mentions.first(where: { $0.tokens.contains(s - 1) })?.tokens
+            }
+            guard let or = ownerRange else { continue }
+            var start = or.lowerBound
+            // Include the role before a named owner: "UK Prime Minister Keir Starmer’s spokesman".
+            if ownerDraft != nil, let ro = roleOnly.first(where: { $0.tokens.upperBound == or.lowerBound }) { start = ro.tokens.lowerBound }
+            if ownerDraft != nil, drafts[ownerDraft!].type == .person {
+                var k = or.lowerBound - 1
+                while k >= 0, isCapWord(k) || (claimed[k] != nil && drafts[claimed[k]!].type == .place) { k -= 1 }
+                start = k + 1
+            }
+            if start > 0, tokens[start - 1].lower == "the" { start -= 1 }
+            let phrase = start..<(i + 1)
+            let ownerName = ownerDraft.map { drafts[$0].name } ?? ownerRole ?? text(or)
+            let key = "spokes:\(ownerRole?.lowercased() ?? ownerName.lowercased())"
+            let nameStart = tokens[start].lower == "the" ? start + 1 : start
+            let idx: Int
+            if let existing = byKey[key] ?? spokespersonMatching(ownerDraft: ownerDraft, ownerRole: ownerRole) {
+                idx = existing
+                drafts[idx].mentions.append((phrase, .alias))
+            } else {
+                idx = drafts.count
+                var d = EntityDraft(key: key, name: text(nameStart..<(i + 1)), type: .person)
+                d.role = tokens[i].lower == "spokeswoman" ? "spokeswoman" : tokens[i].lower == "spokesperson" ? "spokesperson" : "spokesman"
+                d.gender = tokens[i].lower == "spokeswoman" ? "f" : tokens[i].lower == "spokesman" ? "m" : "?"
+                d.affiliationDraft = ownerDraft
+                d.mentions.append((phrase, .name))
+                drafts.append(d)
+                byKey[key] = idx
+                pendingSpokesOwners.append((idx, ownerRole, or))
+            }
+            for t in (ownerDraft == nil ? phrase : or.upperBound..<(i + 1)) { claimed[t] = idx }
+        }
+    }
+
+    var pendingSpokesOwners: [(spokes: Int, role: String?, ownerTokens: Range<Int>)] = []
+
+    func spokespersonMatching(ownerDraft: Int?, ownerRole: String?) -> Int? {
+        for (i, d) in drafts.enumerated() where d.key.hasPrefix("spokes:") {
+            if let o = ownerDraft, d.affiliationDraft == o { return i }
+            if let role = ownerRole, d.affiliationDraft == nil, d.key == "spokes:\(role.lowercased())" { return i }
+            if let o = ownerDraft, let aff = d.affiliationDraft, aff == o { return i }
+            if let o = ownerDraft, d.affiliationDraft == nil,
+               let ownerRoleText = drafts[o].role, d.key.hasPrefix("spokes:"),
+               ownerRoleText.lowercased().contains(String(d.key.dropFirst(7))) { return i }
+        }
+        return nil
+    }
+
+    /// "the Prime Minister" in "the Prime Minister’s spokesman": the person holding that title,
+    /// preferring one whose country is named in the same sentence.
+    mutating func resolveRoleOwners() {
+        for (spokes, role, ownerTokens) in pendingSpokesOwners {
+            guard let role, drafts[spokes].affiliationDraft == nil else { continue }
+            if let person = personHolding(role: role, near: ownerTokens.lowerBound) {
+                drafts[spokes].affiliationDraft = person
+                drafts[person].mentions.append((ownerTokens, .role))
+            }
+        }
+        // Merge spokespeople whose owners turned out to be the same person.
+        var seen: [Int: Int] = [:]
+        for i in drafts.indices where drafts[i].key.hasPrefix("spokes:") {
+            guard let owner = drafts[i].affiliationDraft else { continue }
+            if let first = seen[owner] {
+                drafts[first].mentions += drafts[i].mentions
+                drafts[i].mentions = []
+                for (t, d) in claimed where d == i { claimed[t] = first }
+            } else {
+                seen[owner] = i
+            }
+        }
+    }
+
+    func personHolding(role: String, near i: Int) -> Int? {
+        let candidates = drafts.indices.filter { drafts[$0].type == .person && !drafts[$0].key.hasPrefix("spokes:")
+            && (drafts[$0].role?.localizedCaseInsensitiveContains(role) ?? false) }
+        if candidates.count <= 1 { return candidates.first }
+        let s = doc.sentences[doc.sentenceOfToken[i]].tokenRange
+        let countriesHere = Set(s.compactMap { claimed[$0] }.filter { drafts[$0].type == .place }.map { drafts[$0].name })
+        if let c = candidates.first(where: { drafts[$0].roleCountry.map(countriesHere.contains) ?? false }) { return c }
+        return candidates.min { abs(drafts[$0].firstToken - i) < abs(drafts[$1].firstToken - i) }
+    }
+
+    /// "the Ukrainian leader", "Ukraine leader": the leader whose title belongs to that country.
+    mutating func resolveRoleDescriptions() {
+        for i in tokens.indices {
+            guard let noun = res.roleNouns[tokens[i].lower], noun, tokens[i].kind == .word, !tokens[i].isCapitalized, i > 0 else { continue }
+            // Two-word nouns ("prime minister") end at i.
+            var modifier = i - 1
+            if i >= 2, res.roleNouns["\(tokens[i - 1].lower) \(tokens[i].lower)"] != nil { modifier = i - 2 }
+            guard modifier >= 0, isCapWord(modifier) || claimed[modifier] != nil,
+                  let country = countryOf(modifier..<(modifier + 1)) ?? claimed[modifier].flatMap({ drafts[$0].type == .place ? drafts[$0].name : nil })
+            else { continue }
+            if i + 1 < tokens.count, isCapWord(i + 1) { continue } // "Ukraine leader Volodymyr …" is a title
+            let leaders = drafts.indices.filter {
+                drafts[$0].type == .person && drafts[$0].roleIsLeader && drafts[$0].roleCountry == country
+            }
+            guard leaders.count == 1 else { continue }
+            var start = modifier
+            if start > 0, tokens[start - 1].lower == "the" { start -= 1 }
+            drafts[leaders[0]].mentions.append((start..<(i + 1), .role))
+            for t in start..<(i + 1) where claimed[t] == nil { claimed[t] = leaders[0] }
+        }
+    }
+
+    mutating func assignAffiliations() {
+        for i in drafts.indices where drafts[i].affiliationDraft == nil {
+            if let c = drafts[i].roleCountry, let d = byKey["place:\(c.lowercased())"] { drafts[i].affiliationDraft = d; continue }
+            // An organisation named in the role: "secretary of the British Medical Association".
+            if drafts[i].type == .person, let role = drafts[i].role {
+                let lower = role.lowercased()
+                if let o = drafts.indices.first(where: { (drafts[$0].type == .organization) && lower.contains(drafts[$0].name.lowercased()) }) {
+                    drafts[i].affiliationDraft = o
+                } else if let c = drafts.indices.first(where: { drafts[$0].type == .place && lower.contains(drafts[$0].name.lowercased()) }) {
+                    drafts[i].affiliationDraft = c
+                } else if let dem = role.split(separator: " ").compactMap({ res.demonyms[String($0)] ?? res.extraDemonyms[String($0)] }).first,
+                          let d = byKey["place:\(dem.lowercased())"] {
+                    drafts[i].affiliationDraft = d
+                }
+            }
+        }
+    }
+
+    // MARK: - Pronouns
+
+    /// he/she/him/his/her → the nearest compatible person mentioned before, outside quotes,
+    /// within the paragraph or the one before; a possessive owner ("Starmer’s spokesman") is skipped.
+    mutating func resolvePronouns() {
+        // Person mentions in token order.
+        var personAt: [(token: Int, draft: Int)] = []
+        for (d, draft) in drafts.enumerated() where draft.type == .person {
+            for m in draft.mentions where !quoted[m.tokens.lowerBound] {
+                let after = m.tokens.upperBound
+                if after < tokens.count, isPossessive(after), claimed[after + 1] != nil, claimed[after + 1] != d { continue }
+                personAt.append((m.tokens.lowerBound, d))
+            }
+        }
+        personAt.sort { $0.token < $1.token }
+        var cursor = 0
+        var recent: [(token: Int, draft: Int)] = []
+        for i in tokens.indices {
+            while cursor < personAt.count, personAt[cursor].token < i {
+                recent.append(personAt[cursor]); cursor += 1
+                if recent.count > 12 { recent.removeFirst(recent.count - 12) }
+            }
+            guard tokens[i].kind == .word, !quoted[i], let p = res.pronouns[tokens[i].lower], p.number == "s" else { continue }
+            let paragraph = doc.sentences[doc.sentenceOfToken[i]].paragraph
+            for candidate in recent.reversed() {
+                let cp = doc.sentences[doc.sentenceOfToken[candidate.token]].paragraph
+                if paragraph - cp > 1 { break }
+                let g = drafts[candidate.draft].gender
+                if g != "?" && g != p.gender { continue }
+                if drafts[candidate.draft].gender == "?" { drafts[candidate.draft].gender = p.gender }
+                drafts[candidate.draft].mentions.append((i..<(i + 1), .pronoun))
+                recent.append((i, candidate.draft))
+                break
+            }
+        }
+    }
+
+    // MARK: - Finish
+
+    func finish() -> EntityResult {
+        // Drop drafts with no mentions; order by first mention; number e1, e2, …
+        let live = drafts.indices.filter { !drafts[$0].mentions.isEmpty }
+        let ordered = live.sorted { drafts[$0].firstToken < drafts[$1].firstToken }
+        var newIndex: [Int: Int] = [:]
+        for (n, d) in ordered.enumerated() { newIndex[d] = n }
+        var entities: [Entity] = []
+        var genders: [String] = []
+        var located: [LocatedMention] = []
+        for (n, d) in ordered.enumerated() {
+            let draft = drafts[d]
+            var seen = Set<Int>()
+            var mentions: [Mention] = []
+            for m in draft.mentions.sorted(by: { $0.tokens.lowerBound < $1.tokens.lowerBound }) where seen.insert(m.tokens.lowerBound).inserted {
+                let span = doc.span(ofTokens: m.tokens)
+                mentions.append(Mention(start: span.start, end: span.end, text: doc.substring(span), kind: m.kind.rawValue))
+                let after = m.tokens.upperBound
+                located.append(LocatedMention(entity: n, tokens: m.tokens, span: span, kind: m.kind,
+                                              possessive: after < tokens.count && isPossessive(after),
+                                              quoted: quoted[m.tokens.lowerBound]))
+            }
+            let affiliation = draft.affiliationDraft.flatMap { newIndex[$0] }.flatMap { $0 == n ? nil : "e\($0 + 1)" }
+            entities.append(Entity(id: "e\(n + 1)", name: draft.name, type: draft.type, role: draft.role,
+                                   affiliation: affiliation, mentions: mentions))
+            genders.append(draft.gender)
+        }
+        located.sort { ($0.tokens.lowerBound, -$0.tokens.count) < ($1.tokens.lowerBound, -$1.tokens.count) }
+        return EntityResult(entities: entities, mentions: located, genders: genders, tokenCount: tokens.count)
+    }
+}
+
+/// True when `a` and `b` are within `limit` edits (Levenshtein), in O(len·limit).
+func editDistance(_ a: [Character], _ b: [Character], limit: Int) -> Bool {
+    if abs(a.count - b.count) > limit { return false }
+    var prev = Array(0...b.count)
+    for i in 1...max(1, a.count) where !a.isEmpty {
+        var cur = [i] + Array(repeating: 0, count: b.count)
+        var rowMin = cur[0]
+        for j in 1...max(1, b.count) where !b.isEmpty {
+            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+            rowMin = min(rowMin, cur[j])
+        }
+        if rowMin > limit { return false }
+        prev = cur
+    }
+    return prev[b.count] <= limit
+}

@@ -1,0 +1,31 @@
+import DramatisCore
+import Foundation
+
+// Batch evaluation runner without the window's dependencies: analyses each
+// `IN/NAME.txt` of a gold folder into `OUT/NAME.json`, reading the publication date from the
+// `--published-from-gold` sidecar only when asked (scripts/evaluate.sh), so the core can be
+// scored while the GTK target is being rebuilt.
+// Usage: dramatis-eval OUT_DIR FILE[=YYYY-MM-DD]…
+let args = Array(CommandLine.arguments.dropFirst())
+guard args.count >= 2 else {
+    FileHandle.standardError.write(Data("usage: dramatis-eval OUT_DIR FILE[=YYYY-MM-DD]…\n".utf8))
+    exit(2)
+}
+let out = URL(fileURLWithPath: args[0])
+try? FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
+let analyzer = Analyzer()
+var failures = 0
+for arg in args.dropFirst() {
+    let parts = arg.split(separator: "=", maxSplits: 1).map(String.init)
+    let path = parts[0]
+    let published = parts.count > 1 && !parts[1].isEmpty ? parts[1] : nil
+    do {
+        let analysis = try analyzer.analyze(path: path, published: published)
+        let name = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
+        try analysis.jsonData(pretty: true).write(to: out.appendingPathComponent("\(name).json"))
+    } catch {
+        FileHandle.standardError.write(Data("dramatis-eval: \(error.localizedDescription)\n".utf8))
+        failures += 1
+    }
+}
+exit(failures == 0 ? 0 : 1)
