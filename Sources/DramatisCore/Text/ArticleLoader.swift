@@ -41,9 +41,13 @@ public enum ArticleLoader {
         public var author: String?
     }
 
+    /// Opens an article: a local file (HTML, Markdown or plain text, chosen by extension and
+    /// content, see `ArticleFormat`) or an `http://` / `https://` address (see `load(url:)`).
+    /// `published` (YYYY-MM-DD) overrides the date found in the article's metadata.
     public static func load(path: String, published: String? = nil) throws -> Article {
+        if let url = remoteURL(path) { return try load(url: url, published: published) }
         let data = try readFile(path: path)
-        var article = try parsePlainText(data: data, source: path)
+        var article = try parse(data: data, source: path, fileExtension: URL(fileURLWithPath: path).pathExtension)
         if let meta = sidecar(for: path) {
             if let t = meta.title { article.title = t }
             if let p = meta.published, ISODate(p) != nil { article.published = p }

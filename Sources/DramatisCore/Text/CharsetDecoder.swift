@@ -101,6 +101,19 @@ public enum CharsetDecoder {
         return nil
     }
 
+    /// UTF-16 without a byte-order mark, recognised by its zero bytes: most characters of
+    /// Latin-script text have a zero high byte. Returns "UTF-16LE" / "UTF-16BE" or nil.
+    public static func sniffUTF16(_ data: Data) -> String? {
+        let head = [UInt8](data.prefix(1024))
+        guard head.count >= 8, head.count % 2 == 0 || data.count > head.count else { return nil }
+        var evenZero = 0, oddZero = 0
+        for (i, b) in head.enumerated() where b == 0 { if i % 2 == 0 { evenZero += 1 } else { oddZero += 1 } }
+        let pairs = head.count / 2
+        if oddZero * 10 >= pairs * 7, evenZero * 10 < pairs { return iconvDecode(data, from: "UTF-16LE") != nil ? "UTF-16LE" : nil }
+        if evenZero * 10 >= pairs * 7, oddZero * 10 < pairs { return iconvDecode(data, from: "UTF-16BE") != nil ? "UTF-16BE" : nil }
+        return nil
+    }
+
     private static let cp1252High: [UInt32] = [
         0x20AC, 0x81, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0x8D, 0x017D, 0x8F,
         0x90, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x9D, 0x017E, 0x0178,
