@@ -299,8 +299,9 @@ struct RecognitionPass {
             if let hit = gazetteer(r) { place(hit, r); return }
         }
         let words = r.map { tokens[$0].text }
-        // Keyword typing: "Audit Commission", "Budapest Memorandum", "Black Sea".
-        if !c.personEvidence, let last = words.last {
+        // Keyword typing: "Audit Commission", "Budapest Memorandum", "Black Sea", "World War II".
+        let numeral = words.count > 2 && res.postnominals.contains(words.last!) || words.last.map { $0.allSatisfy(\.isNumber) } == true
+        if !c.personEvidence, let last = numeral ? words.dropLast().last : words.last {
             if let kw = res.entityKeywords[last], kw.position != "first", r.count > 1 || kw.type == .organization && false {
                 addEntity(key: "\(kw.type.rawValue):\(text(r).lowercased())", name: text(r), type: kw.type, tokens: r)
                 return
@@ -320,12 +321,19 @@ struct RecognitionPass {
             }
             if single { return } // an adjective is not a mention
         }
+        // A given name and a surname: "Clare Short", though Clare is also a county.
+        if r.count >= 2, res.givenNames[words[0]] != nil, gazetteer((r.upperBound - 1)..<r.upperBound) == nil {
+            addPerson(c, r)
+            return
+        }
         // Sub-spans that are known places or organisations ("Germany France", "US Congress").
         if !c.personEvidence, r.count > 1, splitKnown(r) { return }
         // Acronyms: defined earlier in parentheses, or an organisation.
         if single, tokens[r.lowerBound].isAllCaps, tokens[r.lowerBound].text.count >= 2, !c.personEvidence {
             let t = tokens[r.lowerBound].text.replacingOccurrences(of: ".", with: "")
             if let d = acronymDefinitions[t] { addMention(d, r, .alias); return }
+            // Common acronyms that are not bodies (HIV, GDP, TV) are frequent words.
+            if res.isCommonWord(t) { return }
             addEntity(key: "organization:\(t.lowercased())", name: t, type: .organization, tokens: r)
             return
         }
@@ -449,7 +457,9 @@ struct RecognitionPass {
         addMention(entity, (i + 1)..<(i + 2), .alias)
     }
 
-    mutating func addPerson(_ c: NameCandidate, _ r: Range<Int>) {
+    mutating func addPerson(_ c: NameCandidate, _ r0: Range<Int>) {
+        var r = r0
+        while r.count > 1, res.postnominals.contains(tokens[r.upperBound - 1].text) { r = r.lowerBound..<(r.upperBound - 1) }
         let name = text(r)
         let key = "person:\(name.lowercased())"
         let idx: Int
@@ -647,6 +657,8 @@ struct RecognitionPass {
                 ownerRange = drafts[d].mentions.first(where: { $0.tokens.contains(s - 1) })?.tokens
             }
             guard let or = ownerRange else { continue }
+            // "Rhodri Glyn Thomas, Plaid Cymru health spokesman said": an apposition, not a new speaker.
+            if or.lowerBound >= 2, tokens[or.lowerBound - 1].text == ",", let d = claimed[or.lowerBound - 2], drafts[d].type == .person { continue }
             var start = or.lowerBound
             // Include the role before a named owner: "UK Prime Minister Keir Starmer’s spokesman".
             if ownerDraft != nil, let ro = roleOnly.first(where: { $0.tokens.upperBound == or.lowerBound }) { start = ro.tokens.lowerBound }

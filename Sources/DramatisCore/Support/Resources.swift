@@ -43,6 +43,7 @@ public final class Resources: Sendable {
     public let entityKeywords: [String: (type: EntityType, position: String)]
     public let groupNouns: Set<String>
     public let institutionNouns: [[String]]
+    public let postnominals: Set<String>
     /// given name → gender
     public let givenNames: [String: String]
     /// lower-case word → Zipf frequency
@@ -140,7 +141,13 @@ public final class Resources: Sendable {
         groupNouns = Set(rows("lexicons/group-nouns.txt").map { col($0, 0) })
         institutionNouns = rows("lexicons/institution-nouns.txt").map { col($0, 0).split(separator: " ").map(String.init) }
             .sorted { $0.count > $1.count }
-        givenNames = Dictionary(rows("lexicons/given-names.tsv").map { (col($0, 0), col($0, 1)) }, uniquingKeysWith: { a, _ in a })
+        let stop = Set(rows("lexicons/stopwords.txt").map { col($0, 0) })
+        // A "name" that is mostly an English function or very common word ("The", "Will") is no evidence.
+        givenNames = Dictionary(rows("lexicons/given-names.tsv").compactMap { r -> (String, String)? in
+            let n = col(r, 0), l = n.lowercased()
+            return stop.contains(l) || (freq[l] ?? 0) >= 5.5 ? nil : (n, col(r, 1))
+        }, uniquingKeysWith: { a, _ in a })
+        postnominals = Set(rows("lexicons/postnominals.txt").map { col($0, 0) })
         var verbs: [String: SpeechVerb] = [:]
         for r in rows("lexicons/speech-verbs.tsv") {
             verbs[col(r, 0)] = SpeechVerb(lemma: col(r, 1), isSpeech: col(r, 2) != "belief")
@@ -154,7 +161,7 @@ public final class Resources: Sendable {
         pronouns = pro
         stanceCues = rows("lexicons/stance-cues.tsv").compactMap(StanceCue.init(row:))
         temporalWords = TemporalLexicon(rows: rows("lexicons/temporal.tsv"))
-        stopwords = Set(rows("lexicons/stopwords.txt").map { col($0, 0) })
+        stopwords = stop
     }
 
     /// Zipf frequency of a lower-cased word (0 when rare or unknown).

@@ -65,11 +65,13 @@ public enum QuoteFinder {
             if t.text == "“" || t.text == "”" || t.text == "«" || t.text == "»" || t.text == "\"" || t.text == "„" {
                 let dir = isDoubleOpen(t, tokens, i)
                 if let o = open {
-                    if dir == false || (dir == nil && t.text == "\"") || (dir == true && t.text == "\"" && tokens[o].text == "\"") {
+                    if dir == false || (dir == nil && t.text == "\"") {
                         append(o, i, tokens, doc, continues: false, into: &result)
                         open = nil
                     } else if dir == true {
-                        // A new opening mark before any closing one: the first was stray.
+                        // An opening mark while a quote is open: the writer dropped the closing
+                        // mark ("…the roof. "The Audit…"), so the first quote ends here.
+                        append(o, i, tokens, doc, continues: false, into: &result)
                         open = i
                     }
                 } else if dir != false {

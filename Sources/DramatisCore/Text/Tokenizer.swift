@@ -129,7 +129,10 @@ public enum SentenceSplitter {
             switch t.kind {
             case .openQuote where t.text == "“" || t.text == "«": inQuote = true
             case .closeQuote where t.text == "”" || t.text == "»": inQuote = false
-            case .ambiguousQuote where t.text == "\"": inQuote.toggle()
+            case .ambiguousQuote where t.text == "\"":
+                // Straight quotes: a mark after a space opens, one glued to the previous word closes.
+                let nextGlued = i + 1 < tokens.count && !tokens[i + 1].spaceBefore
+                if t.spaceBefore && nextGlued { inQuote = true } else if !t.spaceBefore { inQuote = false } else { inQuote.toggle() }
             default: break
             }
             var boundary = false
