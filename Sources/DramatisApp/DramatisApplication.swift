@@ -5,8 +5,93 @@ import Foundation
 
 /// Entry point of the window; `files` are opened each in a window.
 public enum DramatisApplication {
+    /// The application ID, used for GApplication, the desktop file, icons and GSettings.
+    public static let id = "io.github.dramatis.Dramatis"
+
     @MainActor public static func run(files: [String], arguments: [String]) -> Int32 {
-        FileHandle.standardError.write(Data("dramatis: the window is not built yet\n".utf8))
-        return 1
+        let options = LaunchOptions(arguments: arguments, environment: ProcessInfo.processInfo.environment)
+        GLibMainQueue.install()
+        if options.emptyWindow { return EmptyWindowBaseline(options: options).run() }
+        return ApplicationController(options: options).run(files: files)
+    }
+}
+
+/// Flags of the window process that GApplication does not know.
+struct LaunchOptions {
+    /// Print a monotonic timestamp after the first frame with the article analysed and shown, then exit.
+    var firstFrameExit = false
+    /// Benchmark baseline: a bare AdwApplicationWindow, measured the same way.
+    var emptyWindow = false
+    var nonUnique = false
+
+    init(arguments: [String], environment: [String: String]) {
+        firstFrameExit = arguments.contains("--first-frame-exit") || environment["DRAMATIS_FIRST_FRAME_EXIT"] == "1"
+        emptyWindow = arguments.contains("--empty-window")
+        nonUnique = environment["DRAMATIS_NON_UNIQUE"] == "1"
+    }
+
+    var applicationFlags: GApplicationFlags {
+        var flags = G_APPLICATION_HANDLES_OPEN.rawValue
+        if nonUnique || firstFrameExit || emptyWindow { flags |= G_APPLICATION_NON_UNIQUE.rawValue }
+        return GApplicationFlags(rawValue: flags)
+    }
+}
+
+/// Runs a GApplication with the given file arguments (argv built from Swift strings).
+@MainActor
+func runApplication(_ app: UnsafeMutableRawPointer, files: [String]) -> Int32 {
+    let argv = ([CommandLine.arguments.first ?? "dramatis"] + files).map { strdup($0) }
+    defer { argv.forEach { free($0) } }
+    var cArgs: [UnsafeMutablePointer<CChar>?] = argv + [nil]
+    return cArgs.withUnsafeMutableBufferPointer { buffer in
+        g_application_run(cast(app), Int32(files.count + 1), buffer.baseAddress)
+    }
+}
+
+/// Prints the benchmark line once the window has painted a frame, then exits.
+@MainActor
+enum FirstFrame {
+    static func exitAfterNextFrame(of window: Widget) {
+        guard let clock = gtk_widget_get_frame_clock(window) else {
+            Task { @MainActor in exitAfterNextFrame(of: window) }
+            return
+        }
+        Signal.on(clock, "after-paint") {
+            var ts = timespec()
+            clock_gettime(CLOCK_MONOTONIC, &ts)
+            let seconds = Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
+            let line = String(format: "first-frame monotonic=%.6f rss-kb=%d\n", seconds, residentKilobytes())
+            FileHandle.standardOutput.write(Data(line.utf8))
+            exit(0)
+        }
+        gtk_widget_queue_draw(window)
+    }
+
+    static func residentKilobytes() -> Int {
+        guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return -1 }
+        for line in status.split(separator: "\n") where line.hasPrefix("VmRSS:") {
+            return Int(line.split(whereSeparator: { $0 == " " || $0 == "\t" })[1]) ?? -1
+        }
+        return -1
+    }
+}
+
+/// The benchmark baseline: the same process set-up with an empty AdwApplicationWindow.
+@MainActor
+final class EmptyWindowBaseline {
+    let options: LaunchOptions
+    init(options: LaunchOptions) { self.options = options }
+
+    func run() -> Int32 {
+        adw_init()
+        let app = adw_application_new(DramatisApplication.id + ".EmptyWindow", options.applicationFlags)!
+        defer { unref(app) }
+        Signal.on(app, "activate") {
+            let window = adw_application_window_new(cast(app))!
+            gtk_window_set_default_size(cast(window), 1100, 760)
+            gtk_window_present(cast(window))
+            FirstFrame.exitAfterNextFrame(of: window)
+        }
+        return runApplication(app, files: [])
     }
 }

@@ -8,12 +8,15 @@ import Foundation
 struct Dramatis {
     static let subcommands: Set<String> = ["analyze", "export", "bench", "help", "--help", "-h", "--version"]
 
-    static func main() async {
+    // Synchronous on purpose: an `async` main parks the main thread in `dispatch_main()` and runs
+    // the main actor on a worker thread, where GTK's loop cannot feed the main queue.
+    static func main() {
         let args = Array(CommandLine.arguments.dropFirst())
         if let first = args.first, subcommands.contains(first) {
-            await DramatisCommand.main(args)
+            Task { await DramatisCommand.main(args); exit(0) }
+            dispatchMain()
         } else {
-            let code = await MainActor.run {
+            let code = MainActor.assumeIsolated {
                 DramatisApplication.run(files: args.filter { !$0.hasPrefix("-") }, arguments: CommandLine.arguments)
             }
             exit(code)

@@ -1,0 +1,226 @@
+import CGtk
+import CGtkShim
+import DramatisCore
+import Foundation
+
+/// The side panel: the actors sorted by salience (filterable), and below, the selected actor's
+/// role, affiliation, positions and statements.
+@MainActor
+final class ActorPanel {
+    let widget: Widget
+    private let list: Widget
+    private let filterEntry: Widget
+    private let detailStack: Widget
+    private let nameLabel: Widget
+    private let subtitleLabel: Widget
+    private let countsLabel: Widget
+    private let positionsHeading: Widget
+    private let positionsList: Widget
+    private let statementsHeading: Widget
+    private let statements = StatementList()
+    private var analysis: Analysis?
+    private var rowIDs: [UnsafeMutableRawPointer: String] = [:]
+    private var rowsByID: [String: Widget] = [:]
+    private var searchKeys: [String: String] = [:]
+    private var selectedID: String?
+    private var updatingSelection = false
+
+    var onActorSelected: ((String?) -> Void)?
+    var onStatementActivated: ((Statement) -> Void)? {
+        get { statements.onActivated }
+        set { statements.onActivated = newValue }
+    }
+
+    init() {
+        filterEntry = gtk_search_entry_new()!
+        dr_object_set_string(filterEntry, "placeholder-text", "Filter actors")
+        filterEntry.accessibleLabel("Filter actors").margins(top: 8, bottom: 8, start: 10, end: 10)
+
+        list = UI.listBox("navigation-sidebar")
+        gtk_list_box_set_selection_mode(opaque(list), GTK_SELECTION_SINGLE)
+        list.accessibleLabel("Actors")
+        let empty = UI.label("No actors match", "dim-label", xalign: 0.5).margins(24)
+        gtk_list_box_set_placeholder(opaque(list), empty)
+        let listScroll = UI.scrolled(list).expand(v: true)
+        let top = UI.vbox(spacing: 0, [filterEntry, listScroll])
+
+        nameLabel = UI.label("", "title-3", wrap: true, selectable: true)
+        subtitleLabel = UI.label("", "dim-label", wrap: true)
+        countsLabel = UI.label("", "caption", "dim-label")
+        positionsHeading = UI.label("Positions", "detail-heading")
+        positionsList = UI.listBox("boxed-list")
+        gtk_list_box_set_selection_mode(opaque(positionsList), GTK_SELECTION_NONE)
+        positionsList.accessibleLabel("Positions")
+        statementsHeading = UI.label("Statements", "detail-heading")
+        let detail = UI.vbox(spacing: 6, [nameLabel, subtitleLabel, countsLabel, positionsHeading, positionsList,
+                                          statementsHeading, statements.widget]).margins(top: 12, bottom: 18, start: 14, end: 14)
+        let placeholder = adw_status_page_new()!
+        adw_status_page_set_icon_name(opaque(placeholder), "avatar-default-symbolic")
+        adw_status_page_set_title(opaque(placeholder), "No Actor Selected")
+        adw_status_page_set_description(opaque(placeholder), "Click a highlighted name in the article, or choose one above.")
+        placeholder.css("compact")
+        detailStack = gtk_stack_new()!
+        gtk_stack_add_named(opaque(detailStack), placeholder, "none")
+        gtk_stack_add_named(opaque(detailStack), UI.scrolled(detail), "actor")
+        detailStack.expand(v: true)
+
+        let paned = gtk_paned_new(GTK_ORIENTATION_VERTICAL)!
+        gtk_paned_set_start_child(opaque(paned), top)
+        gtk_paned_set_end_child(opaque(paned), detailStack)
+        gtk_paned_set_position(opaque(paned), 280)
+        gtk_paned_set_shrink_start_child(opaque(paned), 0)
+        gtk_paned_set_shrink_end_child(opaque(paned), 0)
+        widget = paned
+        widget.css("actor-panel")
+        gtk_widget_set_size_request(widget, 300, -1)
+
+        Callback.setFilter(opaque(list)) { [unowned self] row in matchesFilter(UnsafeMutableRawPointer(row)) }
+        Signal.on(filterEntry, "search-changed") { [unowned self] in gtk_list_box_invalidate_filter(opaque(list)) }
+        Signal.onPointer(list, "row-selected") { [unowned self] row in
+            guard !updatingSelection else { return }
+            let id = row.flatMap { rowIDs[$0] }
+            showDetail(id)
+            onActorSelected?(id)
+        }
+    }
+
+    // MARK: Content
+
+    /// Actors by salience: statements first, then mentions, then name.
+    static func ranked(_ analysis: Analysis) -> [(entity: Entity, statements: Int)] {
+        var counts: [String: Int] = [:]
+        for s in analysis.statements { if let id = s.speaker { counts[id, default: 0] += 1 } }
+        return analysis.entities.map { ($0, counts[$0.id] ?? 0) }.sorted {
+            ($1.statements, $1.entity.mentions.count, $0.entity.name) < ($0.statements, $0.entity.mentions.count, $1.entity.name)
+        }
+    }
+
+    func show(_ analysis: Analysis) {
+        self.analysis = analysis
+        selectedID = nil
+        UI.clearList(list)
+        rowIDs = [:]; rowsByID = [:]; searchKeys = [:]
+        gtk_editable_set_text(opaque(filterEntry), "")
+        for (entity, statementCount) in Self.ranked(analysis) {
+            let row = makeRow(entity, statements: statementCount, positions: analysis.positions(of: entity.id))
+            gtk_list_box_append(opaque(list), row)
+            rowIDs[UnsafeMutableRawPointer(row)] = entity.id
+            rowsByID[entity.id] = row
+            searchKeys[entity.id] = [entity.name, entity.role ?? "", entity.type.displayName]
+                .joined(separator: "\n").folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+        }
+        showDetail(nil)
+    }
+
+    private func makeRow(_ entity: Entity, statements: Int, positions: [Position]) -> Widget {
+        let row = gtk_list_box_row_new()!
+        let name = UI.label(entity.name, "heading").expand(h: true)
+        gtk_label_set_ellipsize(opaque(name), PANGO_ELLIPSIZE_END)
+        let counts = UI.label(Self.counts(entity, statements: statements), "caption", "dim-label", "numeric")
+        let line1 = UI.hbox(spacing: 6, [name, counts])
+        let box = UI.vbox(spacing: 3, [line1]).css("actor-row")
+        let subtitle = [entity.role, entity.type == .person ? nil : entity.type.displayName].compactMap { $0 }.first
+        if let subtitle {
+            let role = UI.label(subtitle, "caption", "dim-label")
+            gtk_label_set_ellipsize(opaque(role), PANGO_ELLIPSIZE_END)
+            UI.append(box, role)
+        }
+        if !positions.isEmpty {
+            let chips = UI.hbox(spacing: 4)
+            for p in positions.prefix(2) { UI.append(chips, Self.stanceChip(p)) }
+            if positions.count > 2 { UI.append(chips, UI.label("+\(positions.count - 2)", "caption", "dim-label")) }
+            UI.append(box, chips)
+        }
+        gtk_list_box_row_set_child(cast(row), box)
+        var description = [entity.name]
+        if let subtitle { description.append(subtitle) }
+        description.append(Self.counts(entity, statements: statements))
+        row.accessibleLabel(description.joined(separator: ", "))
+        return row
+    }
+
+    static func counts(_ entity: Entity, statements: Int) -> String {
+        var parts: [String] = []
+        if statements > 0 { parts.append(Format.plural(statements, "statement")) }
+        parts.append(Format.plural(entity.mentions.count, "mention"))
+        return parts.joined(separator: " · ")
+    }
+
+    static func stanceText(_ p: Position) -> String {
+        switch p.stance {
+        case .supports: "For \(p.topic)"
+        case .opposes: "Against \(p.topic)"
+        case .neutral: "Neutral on \(p.topic)"
+        case .conditional: "Conditional on \(p.topic)"
+        }
+    }
+
+    static func stanceChip(_ p: Position) -> Widget {
+        let chip = UI.label(stanceText(p), "stance-chip", p.stance.rawValue)
+        gtk_label_set_ellipsize(opaque(chip), PANGO_ELLIPSIZE_END)
+        gtk_label_set_max_width_chars(opaque(chip), 22)
+        chip.tooltip(p.summary)
+        return chip
+    }
+
+    private func matchesFilter(_ row: UnsafeMutableRawPointer) -> Bool {
+        let query = String(cString: gtk_editable_get_text(opaque(filterEntry)))
+            .trimmingCharacters(in: .whitespaces)
+            .folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+        guard !query.isEmpty else { return true }
+        guard let id = rowIDs[row], let key = searchKeys[id] else { return true }
+        return key.contains(query)
+    }
+
+    // MARK: Selection
+
+    /// Selects the actor's row and shows its details (without calling `onActorSelected`).
+    func select(entity id: String?) {
+        updatingSelection = true
+        defer { updatingSelection = false }
+        if let id, let row = rowsByID[id] {
+            gtk_list_box_select_row(opaque(list), cast(row))
+        } else {
+            gtk_list_box_unselect_all(opaque(list))
+        }
+        showDetail(id)
+    }
+
+    private func showDetail(_ id: String?) {
+        selectedID = id
+        guard let analysis, let id, let entity = analysis.entity(id: id) else {
+            gtk_stack_set_visible_child_name(opaque(detailStack), "none")
+            return
+        }
+        UI.setText(nameLabel, entity.name)
+        var subtitle = [entity.type.displayName]
+        if let role = entity.role { subtitle.append(role) }
+        if let affiliation = analysis.entity(id: entity.affiliation)?.name ?? entity.affiliation { subtitle.append(affiliation) }
+        UI.setText(subtitleLabel, subtitle.joined(separator: " · "))
+        let said = analysis.statements(by: id)
+        UI.setText(countsLabel, Self.counts(entity, statements: said.count))
+
+        let positions = analysis.positions(of: id)
+        UI.clearList(positionsList)
+        for p in positions {
+            let row = gtk_list_box_row_new()!
+            let topic = UI.label(p.topic, "heading").expand(h: true)
+            gtk_label_set_ellipsize(opaque(topic), PANGO_ELLIPSIZE_END)
+            let stance = UI.label(p.stance.rawValue, "stance-chip", p.stance.rawValue)
+            let summary = UI.label(p.summary, wrap: true)
+            let box = UI.vbox(spacing: 4, [UI.hbox(spacing: 6, [topic, stance]), summary])
+                .margins(top: 8, bottom: 8, start: 12, end: 12)
+            gtk_list_box_row_set_child(cast(row), box)
+            gtk_list_box_row_set_activatable(cast(row), 0)
+            row.accessibleLabel("\(Self.stanceText(p)): \(p.summary)")
+            gtk_list_box_append(opaque(positionsList), row)
+        }
+        positionsHeading.isVisible = !positions.isEmpty
+        positionsList.isVisible = !positions.isEmpty
+
+        statements.show(said)
+        UI.setText(statementsHeading, said.isEmpty ? "No statements attributed" : "Statements")
+        statements.widget.isVisible = !said.isEmpty
+        gtk_stack_set_visible_child_name(opaque(detailStack), "actor")
+    }
+}

@@ -1,0 +1,141 @@
+import CGtk
+import CGtkShim
+import DramatisCore
+import Foundation
+
+/// Owns the AdwApplication: app-wide actions and shortcuts, the style sheet, and the windows.
+@MainActor
+final class ApplicationController {
+    let options: LaunchOptions
+    private(set) var app: UnsafeMutablePointer<AdwApplication>!
+    private var windows: [MainWindow] = []
+
+    init(options: LaunchOptions) { self.options = options }
+
+    func run(files: [String]) -> Int32 {
+        app = adw_application_new(DramatisApplication.id, options.applicationFlags)
+        defer { unref(app) }
+        g_set_application_name("Dramatis")
+        Signal.on(app, "startup") { [unowned self] in startup() }
+        Signal.on(app, "activate") { [unowned self] in
+            if let window = windows.last { window.present() } else { newWindow().present() }
+        }
+        Signal.onOpen(app) { [unowned self] files in
+            for file in files {
+                guard let path = takeString(g_file_get_path(file)) else { continue }
+                let window = windows.first(where: { $0.isEmpty && !$0.isLoading }) ?? newWindow()
+                window.present()
+                window.open(path: path)
+            }
+        }
+        return runApplication(app, files: files)
+    }
+
+    @discardableResult
+    func newWindow() -> MainWindow {
+        let window = MainWindow(app: self)
+        windows.append(window)
+        return window
+    }
+
+    func windowClosed(_ window: MainWindow) {
+        windows.removeAll { $0 === window }
+    }
+
+    /// Called by a window once an analysed article is on screen.
+    func documentShown(in window: MainWindow) {
+        if options.firstFrameExit { FirstFrame.exitAfterNextFrame(of: window.widget) }
+    }
+
+    private func startup() {
+        Style.load()
+        addAction("open") { [unowned self] in
+            (windows.last(where: { $0.isActive }) ?? windows.last ?? newWindow()).chooseFile()
+        }
+        addAction("open-sample") { [unowned self] in
+            guard let sample = DataDirectory.sampleArticle?.path else { return }
+            let window = windows.last(where: { $0.isActive }) ?? windows.last ?? newWindow()
+            window.present()
+            window.open(path: sample)
+        }
+        addAction("new-window") { [unowned self] in newWindow().present() }
+        addAction("quit") { [unowned self] in
+            for window in windows { gtk_window_destroy(cast(window.widget)) }
+            g_application_quit(cast(app))
+        }
+        addAction("about") { [unowned self] in showAbout() }
+        let accels: [(String, [String])] = [
+            ("app.open", ["<Control>o"]),
+            ("app.new-window", ["<Control>n"]),
+            ("app.quit", ["<Control>q"]),
+            ("win.close", ["<Control>w"]),
+            ("win.find", ["<Control>f"]),
+            ("win.show-article", ["<Alt>1"]),
+            ("win.show-timeline", ["<Alt>2"]),
+            ("win.show-help-overlay", ["<Control>question"]),
+        ]
+        for (action, keys) in accels { setAccels(action, keys) }
+    }
+
+    private func addAction(_ name: String, _ handler: @escaping @MainActor () -> Void) {
+        let action = g_simple_action_new(name, nil)!
+        Signal.onPointer(action, "activate") { _ in handler() }
+        g_action_map_add_action(opaque(app), opaque(action))
+        unref(action)
+    }
+
+    private func setAccels(_ action: String, _ keys: [String]) {
+        let c = keys.map { strdup($0) }
+        defer { c.forEach { free($0) } }
+        var list: [UnsafePointer<CChar>?] = c.map { UnsafePointer($0) } + [nil]
+        list.withUnsafeMutableBufferPointer { gtk_application_set_accels_for_action(cast(app), action, $0.baseAddress) }
+    }
+
+    private func showAbout() {
+        let about = adw_about_window_new()!
+        let a: OpaquePointer = opaque(about)
+        adw_about_window_set_application_name(a, "Dramatis")
+        adw_about_window_set_application_icon(a, DramatisApplication.id)
+        adw_about_window_set_version(a, DramatisVersion.string)
+        adw_about_window_set_comments(a, "Who is in a news article, what each said, what each is for or against, and when things happened.")
+        adw_about_window_set_license_type(a, GTK_LICENSE_GPL_3_0)
+        adw_about_window_set_developer_name(a, "The Dramatis contributors")
+        if let parent = windows.last(where: { $0.isActive }) ?? windows.last {
+            gtk_window_set_transient_for(cast(about), cast(parent.widget))
+        }
+        gtk_window_present(cast(about))
+    }
+}
+
+/// The application style sheet `Resources/dramatis.css` (highlight colours, chips, timeline).
+@MainActor
+enum Style {
+    static func load() {
+        guard let display = gdk_display_get_default() else { return }
+        let provider = gtk_css_provider_new()!
+        if let url = cssURL() {
+            gtk_css_provider_load_from_path(provider, url.path)
+        } else {
+            gtk_css_provider_load_from_data(provider, fallbackCSS, -1)
+        }
+        gtk_style_context_add_provider_for_display(display, opaque(provider), UInt32(GTK_STYLE_PROVIDER_PRIORITY_APPLICATION))
+        unref(provider)
+    }
+
+    /// `<data>/../Resources/dramatis.css`: the source tree, or `share/dramatis/Resources` when installed.
+    static func cssURL() -> URL? {
+        guard let data = DataDirectory.shared else { return nil }
+        let url = data.deletingLastPathComponent().appendingPathComponent("Resources/dramatis.css")
+        return FileManager.default.fileExists(atPath: url.path) ? url : nil
+    }
+
+    /// Used only when the style sheet cannot be found: the highlight colours, nothing else.
+    static let fallbackCSS = """
+        @define-color dramatis_person rgba(53,132,228,0.22);
+        @define-color dramatis_organization rgba(230,97,0,0.22);
+        @define-color dramatis_place rgba(46,194,126,0.22);
+        @define-color dramatis_group rgba(145,65,172,0.22);
+        @define-color dramatis_event rgba(229,165,10,0.26);
+        @define-color dramatis_law rgba(99,69,44,0.24);
+        """
+}

@@ -1,0 +1,285 @@
+import CGtk
+import CGtkShim
+import DramatisCore
+import Foundation
+
+/// One article per window: header bar with Open, view switcher and menu; an empty state, a
+/// progress page while the article is analysed off the main thread, then the Article and
+/// Timeline views. Files dropped on the window open in it.
+@MainActor
+final class MainWindow {
+    let widget: Widget
+    private unowned let app: ApplicationController
+    private let toastOverlay: Widget
+    private let mainStack: Widget
+    private let viewStack: Widget
+    private let switcherTitle: Widget
+    private let loadingLabel: Widget
+    private let spinner: Widget
+    private let articleView = ArticleView()
+    private let actorPanel = ActorPanel()
+    private let timelineView = TimelineView()
+    private(set) var analysis: Analysis?
+    private(set) var isLoading = false
+    private var loadGeneration = 0
+
+    var isEmpty: Bool { analysis == nil }
+    var isActive: Bool { gtk_window_is_active(cast(widget)) != 0 }
+
+    init(app: ApplicationController) {
+        self.app = app
+        widget = adw_application_window_new(cast(app.app))!
+        gtk_window_set_default_size(cast(widget), 1200, 780)
+        gtk_window_set_title(cast(widget), "Dramatis")
+
+        // Header bar.
+        let header = adw_header_bar_new()!
+        let open = UI.button(label: "_Open", tooltip: "Open an Article (Ctrl+O)", action: "app.open")
+        adw_header_bar_pack_start(opaque(header), open)
+        let menuButton = gtk_menu_button_new()!
+        gtk_menu_button_set_icon_name(opaque(menuButton), "open-menu-symbolic")
+        gtk_menu_button_set_menu_model(opaque(menuButton), Self.primaryMenu())
+        gtk_menu_button_set_primary(opaque(menuButton), 1)
+        menuButton.tooltip("Main Menu")
+        adw_header_bar_pack_end(opaque(header), menuButton)
+        let find = UI.button(icon: "edit-find-symbolic", tooltip: "Search the Article (Ctrl+F)", action: "win.find")
+        adw_header_bar_pack_end(opaque(header), find)
+
+        viewStack = adw_view_stack_new()!
+        switcherTitle = adw_view_switcher_title_new()!
+        adw_view_switcher_title_set_stack(opaque(switcherTitle), opaque(viewStack))
+        adw_view_switcher_title_set_title(opaque(switcherTitle), "Dramatis")
+        adw_header_bar_set_title_widget(opaque(header), switcherTitle)
+        let switcherBar = adw_view_switcher_bar_new()!
+        adw_view_switcher_bar_set_stack(opaque(switcherBar), opaque(viewStack))
+        g_object_bind_property(switcherTitle, "title-visible", switcherBar, "reveal", G_BINDING_SYNC_CREATE)
+
+        // Pages of the view stack.
+        let paned = gtk_paned_new(GTK_ORIENTATION_HORIZONTAL)!
+        gtk_paned_set_start_child(opaque(paned), articleView.widget)
+        gtk_paned_set_end_child(opaque(paned), actorPanel.widget)
+        gtk_paned_set_resize_end_child(opaque(paned), 0)
+        gtk_paned_set_shrink_end_child(opaque(paned), 0)
+        gtk_paned_set_shrink_start_child(opaque(paned), 0)
+        gtk_paned_set_position(opaque(paned), 810)
+        let articlePage = adw_view_stack_add_titled(opaque(viewStack), paned, "article", "Article")
+        adw_view_stack_page_set_icon_name(articlePage, "text-x-generic-symbolic")
+        let timelinePage = adw_view_stack_add_titled(opaque(viewStack), timelineView.widget, "timeline", "Timeline")
+        adw_view_stack_page_set_icon_name(timelinePage, "x-office-calendar-symbolic")
+
+        // Main stack: empty state, progress, document.
+        mainStack = gtk_stack_new()!
+        gtk_stack_set_transition_type(opaque(mainStack), GTK_STACK_TRANSITION_TYPE_CROSSFADE)
+        mainStack.expand(v: true)
+        gtk_stack_add_named(opaque(mainStack), Self.emptyPage(), "empty")
+        spinner = gtk_spinner_new()!
+        gtk_widget_set_size_request(spinner, 32, 32)
+        loadingLabel = UI.label("", "title-4", wrap: true, xalign: 0.5)
+        let loading = UI.vbox(spacing: 12, [spinner, loadingLabel]).align(h: GTK_ALIGN_CENTER, v: GTK_ALIGN_CENTER)
+        gtk_stack_add_named(opaque(mainStack), loading, "loading")
+        gtk_stack_add_named(opaque(mainStack), UI.vbox(spacing: 0, [viewStack.expand(v: true), switcherBar]), "document")
+
+        let content = UI.vbox(spacing: 0, [header, mainStack])
+        toastOverlay = adw_toast_overlay_new()!
+        adw_toast_overlay_set_child(opaque(toastOverlay), content)
+        adw_application_window_set_content(cast(widget), toastOverlay)
+        gtk_application_window_set_help_overlay(cast(widget), opaque(ShortcutsWindow.make()))
+
+        installActions()
+        installDropTarget()
+        connectViews()
+        setDocumentMode(false)
+        Signal.on(widget, "destroy") { [unowned self] in app.windowClosed(self) }
+    }
+
+    func present() { gtk_window_present(cast(widget)) }
+
+    // MARK: Pages
+
+    private static func emptyPage() -> Widget {
+        let page = adw_status_page_new()!
+        adw_status_page_set_icon_name(opaque(page), DramatisApplication.id)
+        adw_status_page_set_title(opaque(page), "Open an Article")
+        adw_status_page_set_description(opaque(page),
+            "See who is in a news article, what each of them said, and when things happened. Drop a text, Markdown or HTML file here, or open one.")
+        let open = UI.button(label: "_Open Article…", action: "app.open", "pill", "suggested-action")
+        let sample = UI.button(label: "Open _Sample Article", action: "app.open-sample", "pill")
+        let buttons = UI.vbox(spacing: 12, [open, sample]).align(h: GTK_ALIGN_CENTER)
+        adw_status_page_set_child(opaque(page), buttons)
+        return page
+    }
+
+    private static func primaryMenu() -> UnsafeMutablePointer<GMenuModel> {
+        let menu = g_menu_new()!
+        let files = g_menu_new()!
+        g_menu_append(files, "_New Window", "app.new-window")
+        g_menu_append(files, "Open _Sample Article", "app.open-sample")
+        g_menu_append_section(menu, nil, cast(files))
+        let help = g_menu_new()!
+        g_menu_append(help, "_Keyboard Shortcuts", "win.show-help-overlay")
+        g_menu_append(help, "_About Dramatis", "app.about")
+        g_menu_append_section(menu, nil, cast(help))
+        unref(files); unref(help)
+        return cast(menu)
+    }
+
+    private func setDocumentMode(_ on: Bool) {
+        adw_view_switcher_title_set_view_switcher_enabled(opaque(switcherTitle), on ? 1 : 0)
+        for name in ["find", "show-article", "show-timeline"] {
+            if let action = g_action_map_lookup_action(opaque(widget), name) {
+                g_simple_action_set_enabled(opaque(action), on ? 1 : 0)
+            }
+        }
+    }
+
+    // MARK: Opening
+
+    func chooseFile() {
+        let chooser = gtk_file_chooser_native_new("Open Article", cast(widget), GTK_FILE_CHOOSER_ACTION_OPEN, "_Open", "_Cancel")!
+        let filters: [(String, [String], [String])] = [
+            ("Articles", ["text/plain", "text/markdown", "text/html", "application/xhtml+xml", "application/json"], ["*.txt", "*.md", "*.markdown", "*.html", "*.htm", "*.json"]),
+            ("All Files", [], ["*"]),
+        ]
+        for (name, mimes, patterns) in filters {
+            let filter = gtk_file_filter_new()!
+            gtk_file_filter_set_name(filter, name)
+            for m in mimes { gtk_file_filter_add_mime_type(filter, m) }
+            for p in patterns { gtk_file_filter_add_pattern(filter, p) }
+            gtk_file_chooser_add_filter(opaque(chooser), filter)
+            unref(filter)
+        }
+        gtk_native_dialog_set_modal(cast(chooser), 1)
+        Signal.onInt(chooser, "response") { [unowned self] response in
+            if response == GTK_RESPONSE_ACCEPT.rawValue,
+               let file = gtk_file_chooser_get_file(opaque(chooser)) {
+                if let path = takeString(g_file_get_path(file)) { open(path: path) }
+                unref(file)
+            }
+            gtk_native_dialog_destroy(cast(chooser))
+            unref(chooser)
+        }
+        gtk_native_dialog_show(cast(chooser))
+    }
+
+    /// Loads and analyses off the main thread; the window keeps drawing, with a spinner.
+    func open(path: String) {
+        loadGeneration += 1
+        let generation = loadGeneration
+        isLoading = true
+        UI.setText(loadingLabel, "Analysing “\((path as NSString).lastPathComponent)”…")
+        gtk_spinner_start(opaque(spinner))
+        gtk_stack_set_visible_child_name(opaque(mainStack), "loading")
+        setDocumentMode(false)
+        Task { @MainActor [weak self] in
+            let result = await Task.detached(priority: .userInitiated) { () -> Result<Analysis, Error> in
+                Result { try DocumentLoader.load(path: path) }
+            }.value
+            guard let self, generation == loadGeneration else { return }
+            isLoading = false
+            gtk_spinner_stop(opaque(spinner))
+            switch result {
+            case .success(let analysis): display(analysis, path: path)
+            case .failure(let error): failed(path: path, error: error)
+            }
+        }
+    }
+
+    private func display(_ analysis: Analysis, path: String) {
+        self.analysis = analysis
+        articleView.show(analysis)
+        actorPanel.show(analysis)
+        timelineView.show(analysis)
+        let name = (path as NSString).lastPathComponent
+        let title = analysis.article.title ?? name
+        adw_view_switcher_title_set_title(opaque(switcherTitle), title)
+        adw_view_switcher_title_set_subtitle(opaque(switcherTitle), name)
+        gtk_window_set_title(cast(widget), "\(title) — Dramatis")
+        adw_view_stack_set_visible_child_name(opaque(viewStack), "article")
+        gtk_stack_set_visible_child_name(opaque(mainStack), "document")
+        setDocumentMode(true)
+        if let uri = takeString(g_filename_to_uri(path, nil, nil)) {
+            gtk_recent_manager_add_item(gtk_recent_manager_get_default(), uri)
+        }
+        app.documentShown(in: self)
+    }
+
+    private func failed(path: String, error: Error) {
+        let message = (error as? LoadError)?.description ?? "\((path as NSString).lastPathComponent): \(error.localizedDescription)"
+        gtk_stack_set_visible_child_name(opaque(mainStack), analysis == nil ? "empty" : "document")
+        setDocumentMode(analysis != nil)
+        let toast = adw_toast_new(markupEscaped("Could not open \(message)"))!
+        adw_toast_set_timeout(toast, 8)
+        adw_toast_overlay_add_toast(opaque(toastOverlay), toast)
+    }
+
+    // MARK: Actions, drop target, view wiring
+
+    private func installActions() {
+        addAction("close") { [unowned self] in gtk_window_close(cast(widget)) }
+        addAction("find") { [unowned self] in
+            guard analysis != nil else { return }
+            adw_view_stack_set_visible_child_name(opaque(viewStack), "article")
+            articleView.toggleSearch()
+        }
+        addAction("show-article") { [unowned self] in adw_view_stack_set_visible_child_name(opaque(viewStack), "article") }
+        addAction("show-timeline") { [unowned self] in adw_view_stack_set_visible_child_name(opaque(viewStack), "timeline") }
+    }
+
+    private func addAction(_ name: String, _ handler: @escaping @MainActor () -> Void) {
+        let action = g_simple_action_new(name, nil)!
+        Signal.onPointer(action, "activate") { _ in handler() }
+        g_action_map_add_action(opaque(widget), opaque(action))
+        unref(action)
+    }
+
+    private func installDropTarget() {
+        let target = gtk_drop_target_new(dr_type_file_list(), GDK_ACTION_COPY)!
+        Signal.onDrop(target) { [unowned self] value, _, _ in
+            guard let value, let boxed = g_value_get_boxed(value) else { return false }
+            var paths: [String] = []
+            var node: UnsafeMutablePointer<GSList>? = boxed.assumingMemoryBound(to: GSList.self)
+            while let n = node {
+                if let file = n.pointee.data, let path = takeString(g_file_get_path(OpaquePointer(file))) { paths.append(path) }
+                node = n.pointee.next
+            }
+            guard let first = paths.first else { return false }
+            open(path: first)
+            for path in paths.dropFirst() {
+                let window = app.newWindow()
+                window.present()
+                window.open(path: path)
+            }
+            return true
+        }
+        widget.addController(target)
+    }
+
+    private func connectViews() {
+        articleView.onMentionActivated = { [unowned self] id in selectActor(id) }
+        actorPanel.onActorSelected = { [unowned self] id in articleView.select(entity: id) }
+        actorPanel.onStatementActivated = { [unowned self] s in articleView.reveal(start: s.start, end: s.end) }
+        timelineView.onEventActivated = { [unowned self] item in
+            adw_view_stack_set_visible_child_name(opaque(viewStack), "article")
+            articleView.reveal(start: item.start, end: item.end, wholeSentence: true)
+        }
+    }
+
+    private func selectActor(_ id: String?) {
+        articleView.select(entity: id)
+        actorPanel.select(entity: id)
+    }
+}
+
+/// Opens a file for the window: an article (through the core's loader and analyser), or a
+/// `dramatis.analysis/1` JSON document saved by `dramatis analyze --format json`.
+enum DocumentLoader {
+    static func load(path: String) throws -> Analysis {
+        if path.lowercased().hasSuffix(".json") {
+            let data = try ArticleLoader.readFile(path: path)
+            if let analysis = try? Analysis.decode(from: data), analysis.schema == Analysis.schemaName {
+                return analysis
+            }
+        }
+        return try Analyzer().analyze(path: path)
+    }
+}

@@ -1,0 +1,51 @@
+import CGtk
+import CGtkShim
+import DramatisCore
+import Foundation
+
+/// One actor's statements: the words (quoted when direct), then kind, cue and channel.
+/// Activating a row asks the window to show the statement in the article.
+@MainActor
+final class StatementList {
+    let widget: Widget
+    private var rows: [UnsafeMutableRawPointer: Statement] = [:]
+    var onActivated: ((Statement) -> Void)?
+
+    init() {
+        widget = UI.listBox("boxed-list")
+        gtk_list_box_set_selection_mode(opaque(widget), GTK_SELECTION_NONE)
+        widget.accessibleLabel("Statements")
+        Signal.onPointer(widget, "row-activated") { [unowned self] row in
+            guard let row, let statement = rows[row] else { return }
+            onActivated?(statement)
+        }
+    }
+
+    func show(_ statements: [Statement]) {
+        UI.clearList(widget)
+        rows = [:]
+        for statement in statements.sorted(by: { $0.start < $1.start }) {
+            let row = gtk_list_box_row_new()!
+            let quoted = statement.kind == .direct ? "“\(statement.text)”" : statement.text
+            let text = UI.label(quoted, "statement-text", statement.kind.rawValue, wrap: true)
+            let caption = UI.label(Self.caption(statement), "caption", "dim-label", wrap: true)
+            let box = UI.vbox(spacing: 4, [text, caption]).margins(top: 10, bottom: 10, start: 12, end: 12)
+            gtk_list_box_row_set_child(cast(row), box)
+            gtk_list_box_row_set_activatable(cast(row), 1)
+            row.tooltip("Show in the article")
+            row.accessibleLabel(quoted)
+            row.accessibleDescription(Self.caption(statement))
+            gtk_list_box_append(opaque(widget), row)
+            rows[UnsafeMutableRawPointer(row)] = statement
+        }
+    }
+
+    /// "Direct quote · stated · on social media · uncertain speaker".
+    static func caption(_ s: Statement) -> String {
+        var parts = [s.kind == .direct ? "Direct quote" : "Reported speech"]
+        if let cue = s.cue, !cue.isEmpty { parts.append(cue) }
+        if let channel = s.channel, !channel.isEmpty { parts.append("on \(channel)") }
+        if let c = s.confidence, c < 0.5 { parts.append("uncertain speaker") }
+        return parts.joined(separator: " · ")
+    }
+}

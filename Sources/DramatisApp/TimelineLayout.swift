@@ -1,0 +1,88 @@
+import DramatisCore
+import Foundation
+
+/// Where each dated event goes on the timeline chart. The axis is broken: every distinct year
+/// gets an equal slot (so 1940, 1994 and 2025 are all readable), with break marks where years are
+/// skipped; inside a slot, month and day dates sit in proportion to the day of the year. Labels
+/// go in rows above the axis and never overlap: each takes the first row where it fits.
+struct TimelineLayout {
+    struct Slot { var year: Int; var x0: Double; var x1: Double; var breakBefore: Bool }
+    struct Placed {
+        var item: TimelineItem
+        var x: Double
+        var row: Int
+        var labelX0: Double
+        var labelWidth: Double
+        var text: String
+    }
+
+    var slots: [Slot] = []
+    var placed: [Placed] = []
+    var rows = 0
+
+    static let labelGap = 10.0
+
+    /// `measure` returns a label's natural width in pixels; labels are cut to `maxLabelWidth`.
+    init(items: [TimelineItem], width: Double, margin: Double = 28, maxLabelWidth: Double = 220,
+         measure: (String) -> Double) {
+        let dated = items.compactMap { item -> (TimelineItem, DateParts)? in
+            guard let d = item.date.flatMap(DateParts.init) else { return nil }
+            return (item, d)
+        }.sorted { ($0.1, $0.0.start) < ($1.1, $1.0.start) }
+        let years = Array(Set(dated.map(\.1.year))).sorted()
+        guard !years.isEmpty, width > 2 * margin else { return }
+        let slotWidth = (width - 2 * margin) / Double(years.count)
+        for (i, year) in years.enumerated() {
+            let x0 = margin + Double(i) * slotWidth
+            slots.append(Slot(year: year, x0: x0, x1: x0 + slotWidth, breakBefore: i > 0 && years[i - 1] != year - 1))
+        }
+        var rowEnds: [Double] = []
+        for (item, date) in dated {
+            guard let slot = slots.first(where: { $0.year == date.year }) else { continue }
+            let inset = min(16, slotWidth / 6)
+            let x = slot.x0 + inset + (slot.x1 - slot.x0 - 2 * inset) * date.fractionOfYear
+            let text = Self.labelText(item, date)
+            let w = min(measure(text), maxLabelWidth)
+            let x0 = min(max(x - w / 2, 2), max(2, width - w - 2))
+            let row = rowEnds.firstIndex { $0 + Self.labelGap <= x0 } ?? rowEnds.count
+            if row == rowEnds.count { rowEnds.append(0) }
+            rowEnds[row] = x0 + w
+            placed.append(Placed(item: item, x: x, row: row, labelX0: x0, labelWidth: w, text: text))
+        }
+        rows = rowEnds.count
+    }
+
+    /// "18 Aug: label" for day dates, "Aug: label" for months, the label alone for years.
+    static func labelText(_ item: TimelineItem, _ d: DateParts) -> String {
+        let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+        guard let m = d.month, (1...12).contains(m) else { return item.label }
+        if let day = d.day { return "\(day) \(months[m - 1]): \(item.label)" }
+        return "\(months[m - 1]): \(item.label)"
+    }
+}
+
+/// The parts of an ISO date `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
+struct DateParts: Comparable {
+    var year: Int
+    var month: Int?
+    var day: Int?
+
+    init?(_ iso: String) {
+        let parts = iso.split(separator: "-", omittingEmptySubsequences: false)
+        guard let first = parts.first, let y = Int(first) else { return nil }
+        year = y
+        month = parts.count > 1 ? Int(parts[1]) : nil
+        day = parts.count > 2 ? Int(parts[2]) : nil
+    }
+
+    /// Year-only dates sit in the middle of their slot.
+    var fractionOfYear: Double {
+        guard let month else { return 0.5 }
+        let dayOfYear = Double((month - 1) * 30 + (day ?? 15))
+        return min(max(dayOfYear / 366, 0), 1)
+    }
+
+    static func < (a: DateParts, b: DateParts) -> Bool {
+        (a.year, a.month ?? 0, a.day ?? 0) < (b.year, b.month ?? 0, b.day ?? 0)
+    }
+}
