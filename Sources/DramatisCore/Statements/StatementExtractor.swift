@@ -1,7 +1,424 @@
 import Foundation
 
+/// Finds direct quotations and reported speech and attributes each to its speaker.
+///
+/// Evidence, in order: the subject of a speech verb in the same sentence ("X said", "said X",
+/// "X, ROLE, said", "X, who … stated"); a pronoun or role description already resolved by the
+/// entity stage; for a quote with no attribution of its own, the speaker of the previous quote in
+/// the same or the preceding paragraph (news convention). Mentions inside a quote never speak it.
 public struct StatementExtractor: Sendable {
     let resources: Resources
     public init(resources: Resources) { self.resources = resources }
-    public func extract(_ document: TextDocument, entities: EntityResult) -> [Statement] { [] }
+
+    public func extract(_ document: TextDocument, entities: EntityResult) -> [Statement] {
+        var pass = StatementPass(doc: document, res: resources, entities: entities)
+        return pass.run()
+    }
+}
+
+/// A speech verb found outside quotes, with the speaker it reports.
+struct Cue {
+    var token: Int
+    var text: String
+    var speaker: Int?          // entity index
+    var subjectToken: Int?     // where the speaker was found
+    var confidence: Double
+}
+
+struct StatementPass {
+    let doc: TextDocument
+    let res: Resources
+    let entities: EntityResult
+    let tokens: [Token]
+    let quotes: [Quotation]
+    let quoted: [Bool]
+    /// Token index → quotation index, for tokens inside or on the marks of a quotation.
+    var quoteAt: [Int]
+    var statements: [Statement] = []
+
+    static let auxiliaries: Set<String> = ["has", "have", "had", "also", "later", "then", "previously", "once", "himself",
+                                           "herself", "itself", "themselves", "was", "is", "were", "are", "would", "will",
+                                           "had", "repeatedly", "again", "recently", "earlier", "further", "even", "not",
+                                           "never", "publicly", "privately", "reportedly", "simply", "just", "already",
+                                           "clearly", "quickly", "strongly", "first", "both", "all", "since", "separately",
+                                           "did", "does", "do", "has", "often", "still"]
+    static let prepositions: Set<String> = ["to", "in", "at", "from", "of", "on", "for", "with", "by", "during", "about",
+                                            "against", "into", "over", "under", "between", "among", "like", "than", "after", "before"]
+    static let clauseStarters: Set<String> = ["the", "a", "an", "it", "he", "she", "they", "we", "i", "you", "there", "this",
+                                              "that", "these", "those", "no", "his", "her", "their", "its", "our", "my",
+                                              "some", "many", "most", "all", "any", "every", "each", "one", "two", "only",
+                                              "much", "more", "both", "if", "when", "while", "nobody", "none", "everyone",
+                                              "anyone", "someone", "what", "how", "why", "whether", "britain's", "not"]
+
+    init(doc: TextDocument, res: Resources, entities: EntityResult) {
+        self.doc = doc
+        self.res = res
+        self.entities = entities
+        tokens = doc.tokens
+        quotes = QuoteFinder.find(doc)
+        quoted = QuoteFinder.mask(quotes, tokenCount: doc.tokens.count)
+        var at = [Int](repeating: -1, count: doc.tokens.count)
+        for (qi, q) in quotes.enumerated() {
+            at[q.open] = qi
+            for t in q.inner { at[t] = qi }
+            if let c = q.close { at[c] = qi }
+        }
+        quoteAt = at
+    }
+
+    // MARK: - Run
+
+    mutating func run() -> [Statement] {
+        var cuesBySentence: [[Cue]] = Array(repeating: [], count: doc.sentences.count)
+        for (si, s) in doc.sentences.enumerated() {
+            cuesBySentence[si] = findCues(in: s)
+        }
+        var embedded = Set<Int>()          // quotations that are part of an indirect statement
+        var directCue: [Int: Cue] = [:]    // quotation → its cue
+        // Reported speech first: it decides which quotes are fragments of a reported clause.
+        for (si, s) in doc.sentences.enumerated() {
+            for cue in cuesBySentence[si] where cue.speaker != nil {
+                reported(cue: cue, sentence: s, embedded: &embedded, directCue: &directCue)
+            }
+        }
+        // Direct quotations.
+        var previousSpeaker: (speaker: Int, paragraph: Int, cue: String?)? = nil
+        for (qi, q) in quotes.enumerated() {
+            if embedded.contains(qi) { continue }
+            let si = doc.sentenceOfToken[q.open]
+            let paragraph = doc.sentences[si].paragraph
+            let wordCount = q.inner.filter { tokens[$0].isWord }.count
+            var cue = directCue[qi] ?? attributionCue(for: q, sentence: si, cues: cuesBySentence)
+            if cue == nil, let prev = previousSpeaker, paragraph - prev.paragraph <= 1, isStandalone(q) {
+                cue = Cue(token: q.open, text: prev.cue ?? "", speaker: prev.speaker, subjectToken: nil, confidence: 0.7)
+            }
+            if let c = cue, c.speaker == nil, !isStandalone(q), wordCount < 4 { continue }
+            if cue == nil {
+                // A short quoted term with no one saying it is a scare quote, not a statement.
+                if wordCount < 4 || !isStandalone(q) { continue }
+            }
+            let content = q.content
+            let text = doc.substring(content)
+            guard !text.trimmingCharacters(in: .whitespaces).isEmpty else { continue }
+            let speaker = cue?.speaker
+            statements.append(Statement(id: "", speaker: speaker.map(entities.id(of:)), kind: .direct, text: text,
+                                        start: content.start, end: content.end,
+                                        cue: cue.flatMap { $0.text.isEmpty ? nil : $0.text },
+                                        channel: channel(near: cue?.token ?? q.open, sentence: si),
+                                        confidence: speaker == nil ? 0.2 : cue?.confidence))
+            if let sp = speaker { previousSpeaker = (sp, paragraph, cue?.text) }
+        }
+        statements.sort { ($0.start, $0.end) < ($1.start, $1.end) }
+        // Remove exact duplicates (a quote both reported and direct).
+        var seen = Set<String>()
+        statements = statements.filter { seen.insert("\($0.kind)\($0.start):\($0.end)").inserted }
+        for i in statements.indices { statements[i].id = "s\(i + 1)" }
+        return statements
+    }
+
+    // MARK: - Cues and speakers
+
+    func findCues(in s: Sentence) -> [Cue] {
+        var cues: [Cue] = []
+        var i = s.tokenRange.lowerBound
+        while i < s.tokenRange.upperBound {
+            let t = tokens[i]
+            if t.kind == .word, let verb = res.speechVerbs[t.lower] {
+                // "called" needs an object or a quote ("called the plan “reckless”", "called for").
+                let insideQuote = quoted[i]
+                if verb.isSpeech || followsThat(i) {
+                    let (speaker, subj, conf) = findSpeaker(forVerb: i, in: s, insideQuote: insideQuote)
+                    if !insideQuote || speaker != nil {
+                        cues.append(Cue(token: i, text: cueText(i), speaker: speaker, subjectToken: subj, confidence: conf))
+                    }
+                }
+            } else if let p = reportingPattern(at: i) {
+                // "according to X": the speaker follows.
+                let after = i + p.words.count
+                if let m = entities.mention(atToken: after), !quoted[after] {
+                    cues.append(Cue(token: i, text: p.cue, speaker: m.entity, subjectToken: after, confidence: 0.8))
+                }
+            }
+            i += 1
+        }
+        return cues
+    }
+
+    func cueText(_ i: Int) -> String {
+        // Phrasal cues: "called for", "pointed out".
+        if i + 1 < tokens.count, tokens[i].lower == "called", tokens[i + 1].lower == "for" { return "called for" }
+        return tokens[i].text
+    }
+
+    func followsThat(_ i: Int) -> Bool {
+        i + 1 < tokens.count && tokens[i + 1].lower == "that"
+    }
+
+    func reportingPattern(at i: Int) -> (words: [String], cue: String)? {
+        for p in res.reportingPatterns where i + p.words.count <= tokens.count {
+            if (0..<p.words.count).allSatisfy({ tokens[i + $0].lower == p.words[$0] }) { return p }
+        }
+        return nil
+    }
+
+    /// The speaker of the verb at `v`: its subject to the left (over auxiliaries, an
+    /// apposition, or a "who" clause), an inverted subject ("said Mr Brown"), or the sentence's
+    /// opening actor.
+    func findSpeaker(forVerb v: Int, in s: Sentence, insideQuote: Bool) -> (Int?, Int?, Double) {
+        let lo = s.tokenRange.lowerBound
+        func usable(_ t: Int) -> LocatedMention? {
+            guard t >= lo, t < s.tokenRange.upperBound, quoted[t] == insideQuote, let m = entities.mention(atToken: t) else { return nil }
+            let type = entities.entities[m.entity].type
+            if type == .event || type == .law { return nil }
+            // A place or body after a preposition is not a subject ("a trip to Japan").
+            if m.tokens.lowerBound > lo, StatementPass.prepositions.contains(tokens[m.tokens.lowerBound - 1].lower) {
+                if m.kind != .pronoun || tokens[m.tokens.lowerBound - 1].lower != "that" { return nil }
+            }
+            if m.possessive { return nil }
+            if insideQuote && m.kind == .pronoun { return nil }
+            return m
+        }
+        var j = v - 1
+        while j >= lo, StatementPass.auxiliaries.contains(tokens[j].lower) { j -= 1 }
+        if j >= lo, let m = usable(j), m.tokens.upperBound == j + 1 { return (m.entity, j, 0.95) }
+        // Apposition: "Dr Lewis, secretary of the BMA (BMA), welcomed …"
+        if j >= lo, tokens[j].text == "," || tokens[j].text == ")" {
+            var k = j - 1
+            var depth = tokens[j].text == ")" ? 1 : 0
+            while k > lo, k > j - 25 {
+                if tokens[k].text == ")" { depth += 1 }
+                if tokens[k].text == "(" { depth -= 1 }
+                if depth <= 0, tokens[k].text == "," { break }
+                k -= 1
+            }
+            if k > lo, let m = usable(k - 1) { return (m.entity, k - 1, 0.85) }
+        }
+        // Inverted: "…,” said Mr Brown" / "said the minister".
+        var r = v + 1
+        while r < s.tokenRange.upperBound, r - v <= 2, tokens[r].lower == "the" || res.honorifics[tokens[r].text] != nil { r += 1 }
+        if v > lo, tokens[v - 1].text == "," || tokens[v - 1].isQuote, let m = usable(r) { return (m.entity, r, 0.9) }
+        // "X, who … stated"
+        var k = v - 1
+        while k > lo {
+            if tokens[k].lower == "who", let m = usable(tokens[k - 1].text == "," ? k - 2 : k - 1) { return (m.entity, k - 1, 0.85) }
+            if tokens[k].isQuote && !insideQuote { break }
+            k -= 1
+        }
+        // The sentence's opening actor ("Mr Trump is clearly aware …, messaging …").
+        var f = lo
+        while f < v, !tokens[f].isWord || ["but", "and", "indeed", "however", "meanwhile", "yet", "so", "still", "earlier", "later", "also"].contains(tokens[f].lower) || tokens[f].text == "," { f += 1 }
+        if f < v, let m = usable(f), !quoted[f] || insideQuote {
+            let type = entities.entities[m.entity].type
+            if type == .person || type == .organization || type == .group || type == .place {
+                return (m.entity, f, 0.7)
+            }
+        }
+        return (nil, nil, 0)
+    }
+
+    /// The cue that attributes a quotation in its own sentence: a verb just after the closing
+    /// mark ("…,” he said) or before the opening one ("X said: “…”").
+    func attributionCue(for q: Quotation, sentence si: Int, cues: [[Cue]]) -> Cue? {
+        let candidates = cues[si].filter { !quoted[$0.token] }
+        guard !candidates.isEmpty else { return nil }
+        // Prefer the nearest cue outside the quote, after it when the quote opens the sentence.
+        let closeToken = q.close ?? q.inner.upperBound
+        let after = candidates.filter { $0.token > closeToken }.min { $0.token < $1.token }
+        let before = candidates.filter { $0.token < q.open }.max { $0.token < $1.token }
+        if let a = after, a.speaker != nil, a.token - closeToken <= 5 { return a }
+        if let b = before, b.speaker != nil { return b }
+        if let a = after, a.speaker != nil { return a }
+        return after ?? before
+    }
+
+    /// A quote that stands as its own sentence or clause (not a fragment inside one).
+    func isStandalone(_ q: Quotation) -> Bool {
+        let s = doc.sentences[doc.sentenceOfToken[q.open]]
+        var p = q.open - 1
+        while p >= s.tokenRange.lowerBound, tokens[p].isQuote { p -= 1 }
+        let startsSentence = p < s.tokenRange.lowerBound || tokens[p].text == ":" || tokens[p].kind == .dash
+        return startsSentence
+    }
+
+    // MARK: - Reported speech
+
+    /// "X said (that) CLAUSE", "CLAUSE, X said", "X stated … that CLAUSE".
+    mutating func reported(cue: Cue, sentence s: Sentence, embedded: inout Set<Int>, directCue: inout [Int: Cue]) {
+        let v = cue.token
+        let end = s.tokenRange.upperBound
+        var clauseStart: Int? = nil
+        // Forward: skip an object or channel phrase up to "that".
+        var k = v + 1
+        if cue.text == "according to" { return reportedAccordingTo(cue: cue, sentence: s) }
+        if k < end, tokens[k].lower == "for", tokens[v].lower == "called" { return }
+        var sawThat = false
+        while k < end, k - v <= 12 {
+            let t = tokens[k]
+            if t.lower == "that" { sawThat = true; clauseStart = k + 1; break }
+            if t.text == ":" || t.isQuote || t.text == "." || t.text == ";" { break }
+            k += 1
+        }
+        if !sawThat {
+            // "said no patient would wait", "told the BBC's programme what was needed"
+            var c = v + 1
+            // skip the object of tell/warn/assure/urge: "told reporters", "told BBC Radio 4's Today programme"
+            if ["tell", "warn", "assure", "urge", "remind", "inform", "advise"].contains(res.speechVerbs[tokens[v].lower]?.lemma ?? "") {
+                while c < end, c - v <= 8, !["what", "that", "he", "she", "they", "it", "the", "we"].contains(tokens[c].lower) || c == v + 1 {
+                    if tokens[c].text == "," || tokens[c].isQuote { break }
+                    c += 1
+                }
+            }
+            if c < end, c > v, tokens[c].isWord || tokens[c].kind == .number || tokens[c].kind == .symbol || tokens[c].isQuote {
+                let w = tokens[c].lower
+                let clauseLike = StatementPass.clauseStarters.contains(w) || tokens[c].kind == .number || tokens[c].kind == .symbol
+                    || (entities.mention(atToken: c) != nil && !quoted[c]) || (tokens[c].isCapitalized && !tokens[c].isQuote)
+                if clauseLike, v + 1 < end, tokens[v + 1].text != "," { clauseStart = c }
+            }
+        }
+        if let start = clauseStart, start < end {
+            emitClause(from: start, to: clauseEnd(from: start, sentence: s), cue: cue, sentence: s, embedded: &embedded, directCue: &directCue)
+            return
+        }
+        // Trailing attribution: "CLAUSE, X said." — the cue ends the sentence.
+        guard let subj = cue.subjectToken, subj < v else { return }
+        var tail = v + 1
+        while tail < end, !tokens[tail].isWord || channelStart(tail) != nil { 
+            if let ch = channelStart(tail) { tail += ch } else { tail += 1 }
+        }
+        guard tail >= end || tokens[tail].text == "." else { return }
+        // Find the comma before the subject phrase.
+        var c = subj - 1
+        while c > s.tokenRange.lowerBound, tokens[c].text != "," { c -= 1 }
+        guard c > s.tokenRange.lowerBound, tokens[c].text == "," else { return }
+        let start = s.tokenRange.lowerBound
+        emitClause(from: start, to: c, cue: cue, sentence: s, embedded: &embedded, directCue: &directCue)
+    }
+
+    mutating func reportedAccordingTo(cue: Cue, sentence s: Sentence) {
+        // "According to X, CLAUSE." or "CLAUSE, according to X."
+        guard let subj = cue.subjectToken, let m = entities.mention(atToken: subj) else { return }
+        var embedded = Set<Int>(), dc: [Int: Cue] = [:]
+        if cue.token == s.tokenRange.lowerBound || (cue.token > s.tokenRange.lowerBound && !tokens[cue.token - 1].isWord) {
+            var c = m.tokens.upperBound
+            while c < s.tokenRange.upperBound, tokens[c].text != "," { c += 1 }
+            if c + 1 < s.tokenRange.upperBound { emitClause(from: c + 1, to: clauseEnd(from: c + 1, sentence: s), cue: cue, sentence: s, embedded: &embedded, directCue: &dc) }
+        } else if cue.token > s.tokenRange.lowerBound, tokens[cue.token - 1].text == "," {
+            emitClause(from: s.tokenRange.lowerBound, to: cue.token - 1, cue: cue, sentence: s, embedded: &embedded, directCue: &dc)
+        }
+    }
+
+    /// A reported clause runs to the end of the sentence, or to a following attribution or
+    /// participle cue ("… stating that …").
+    func clauseEnd(from start: Int, sentence s: Sentence) -> Int {
+        var e = start
+        let end = s.tokenRange.upperBound
+        while e < end {
+            let t = tokens[e]
+            if !quoted[e], t.kind == .word, e > start, let verb = res.speechVerbs[t.lower], verb.isSpeech,
+               t.lower.hasSuffix("ing") || (e > start && tokens[e - 1].text == ","), e + 1 < end,
+               tokens[e + 1].lower == "that" || tokens[e + 1].isQuote {
+                var b = e
+                while b > start, tokens[b - 1].text == "," { b -= 1 }
+                // Drop a dangling "the guarantees" object before the participle only when a comma separates.
+                return b
+            }
+            // "…, he said." / "…, Mr X said." — a trailing attribution of the same sentence.
+            if !quoted[e], t.text == ",", e + 1 < end, let m = entities.mention(atToken: e + 1), !quoted[e + 1] {
+                let afterMention = m.tokens.upperBound
+                var a = afterMention
+                while a < end, StatementPass.auxiliaries.contains(tokens[a].lower) { a += 1 }
+                if a < end, res.speechVerbs[tokens[a].lower] != nil { return e }
+            }
+            e += 1
+        }
+        while e > start, tokens[e - 1].kind == .punctuation && tokens[e - 1].text != "!" && tokens[e - 1].text != "?" { e -= 1 }
+        return e
+    }
+
+    /// Emits the clause `[from, to)` as reported speech, or its quotation as a direct statement
+    /// when the clause is little more than a quote ("He said this agreement “didn't work”").
+    mutating func emitClause(from: Int, to: Int, cue: Cue, sentence s: Sentence,
+                             embedded: inout Set<Int>, directCue: inout [Int: Cue]) {
+        var a = from, b = to
+        while a < b, tokens[a].kind == .punctuation || tokens[a].kind == .dash { a += 1 }
+        while b > a, tokens[b - 1].kind == .punctuation && !tokens[b - 1].isQuote { b -= 1 }
+        guard b > a else { return }
+        // Quotations wholly inside the clause.
+        var insideSet = Set<Int>()
+        for t in a..<b where quoteAt[t] >= 0 {
+            let q = quotes[quoteAt[t]]
+            let closing: Int = q.close ?? q.inner.upperBound
+            if q.open >= a && closing < b + 1 { insideSet.insert(quoteAt[t]) }
+        }
+        let inside: [Int] = insideSet.sorted()
+        // Words of the clause outside any quotation.
+        let outsideWords = (a..<b).filter { quoteAt[$0] < 0 && tokens[$0].isWord }
+        if let last = inside.last {
+            let q = quotes[last]
+            let closesClause = (q.close ?? q.inner.upperBound) >= b - 1
+            let quotedOnly = outsideWords.isEmpty
+            let shortLead = outsideWords.count <= 4 && outsideWords.allSatisfy { $0 < q.open }
+            if closesClause && (quotedOnly || shortLead) {
+                // Direct quote(s): "stated that “A” because “B”".
+                for qi in inside { directCue[qi] = cue }
+                if inside.count > 1 || quotedOnly { return }
+                return
+            }
+            // Fragments inside reported speech belong to it.
+            for qi in inside { embedded.insert(qi) }
+        }
+        // Two coordinated reports: "… closer and “applauded” President Trump …".
+        var parts: [(Int, Int, String?)] = []
+        var segStart = a
+        var k = a
+        while k < b {
+            if tokens[k].lower == "and", k + 1 < b {
+                var n = k + 1
+                while n < b, tokens[n].isQuote { n += 1 }
+                if n < b, let verb = res.speechVerbs[tokens[n].lower], verb.isSpeech, tokens[n].lower.hasSuffix("ed") {
+                    parts.append((segStart, k, nil))
+                    segStart = k + 1
+                    k = n
+                }
+            }
+            k += 1
+        }
+        parts.append((segStart, b, nil))
+        for (pa, pb, _) in parts where pb > pa {
+            let span = Span(tokens[pa].start, tokens[pb - 1].end)
+            let text = doc.substring(span)
+            if (pa..<pb).filter({ tokens[$0].isWord }).count < 2 { continue }
+            statements.append(Statement(id: "", speaker: cue.speaker.map(entities.id(of:)), kind: .indirect, text: text,
+                                        start: span.start, end: span.end, cue: cue.text,
+                                        channel: channel(near: cue.token, sentence: doc.sentenceOfToken[cue.token]),
+                                        confidence: cue.confidence))
+        }
+    }
+
+    // MARK: - Channels
+
+    func channelStart(_ i: Int) -> Int? {
+        for c in res.channels where i + c.words.count <= tokens.count {
+            if (0..<c.words.count).allSatisfy({ tokens[i + $0].lower == c.words[$0] || tokens[i + $0].normalized.lowercased() == c.words[$0] }) {
+                return c.words.count
+            }
+        }
+        return nil
+    }
+
+    /// Where it was said, when the sentence says so near the cue ("on social media", "in a statement").
+    func channel(near cueToken: Int, sentence si: Int) -> String? {
+        let s = doc.sentences[si]
+        var best: (distance: Int, name: String)? = nil
+        for i in s.tokenRange where !quoted[i] {
+            for c in res.channels where i + c.words.count <= s.tokenRange.upperBound {
+                if (0..<c.words.count).allSatisfy({ tokens[i + $0].lower == c.words[$0] || tokens[i + $0].normalized.lowercased() == c.words[$0] }) {
+                    let d = abs(i - cueToken)
+                    if d <= 12, best == nil || d < best!.distance { best = (d, c.channel) }
+                    break
+                }
+            }
+        }
+        return best?.name
+    }
 }
