@@ -141,8 +141,9 @@ manifest() {
       grep -qx "$rev" <<<"$pinned" || fail "Package.resolved pins $rev, which the manifest does not vendor"
     done
   fi
-  # flatpak-builder parses it offline and warns about unknown properties.
-  local out; out=$(flatpak-builder --show-manifest "$APP_ID.json" 2>&1 >/dev/null)
+  # flatpak-builder parses it offline and warns about unknown properties (run from $TMP: it
+  # leaves a .flatpak-builder/ folder in its working directory).
+  local out; out=$(cd "$TMP" && flatpak-builder --show-manifest "$ROOT/$APP_ID.json" 2>&1 >/dev/null)
   [ -z "$out" ] || fail "flatpak-builder --show-manifest: $out"
 }
 check "Flatpak manifest $APP_ID.json: parses (flatpak-builder --show-manifest), meson module, swift6, vendored pins" manifest
