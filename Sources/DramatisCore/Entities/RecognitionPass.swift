@@ -27,6 +27,7 @@ struct NameCandidate {
     var honorificGender: String?
     var personEvidence = false
     var possessiveOwnerRole: String?  // "its President" → "its"
+    var mentionStart: Int?            // first token of the mention when an honorific precedes the name
 }
 
 /// One run of entity recognition over a document.
@@ -64,10 +65,12 @@ struct RecognitionPass {
     func isSentenceInitial(_ i: Int) -> Bool {
         let s = doc.sentences[doc.sentenceOfToken[i]]
         var j = i - 1
+        var sawQuote = false
         while j >= s.tokenRange.lowerBound {
             let t = tokens[j]
-            if t.isQuote || t.text == "(" || t.kind == .dash || t.text == ":" || t.text == "…" { j -= 1; continue }
-            return false
+            if t.isQuote || t.text == "(" || t.kind == .dash || t.text == ":" || t.text == "…" { sawQuote = sawQuote || t.isQuote; j -= 1; continue }
+            // A quoted sentence inside a longer one: ‘… the roof. "The Audit …’
+            return sawQuote && t.kind == .punctuation && t.text.contains(where: { ".!?".contains($0) })
         }
         return true
     }
@@ -278,6 +281,10 @@ struct RecognitionPass {
         while e > p, RecognitionPass.connectors.contains(tokens[e - 1].text) { e -= 1 }
         candidate.tokens = p..<e
         candidate.personEvidence = sawHonorific || candidate.role != nil
+        // "Mr Trump" is one mention; a title ("President Trump") is not part of it.
+        var h = p
+        while h > a, res.honorifics[tokens[h - 1].text] != nil { h -= 1 }
+        candidate.mentionStart = h
         classify(candidate)
     }
 
@@ -478,7 +485,8 @@ struct RecognitionPass {
         }
         // Keep the fullest form as the canonical name.
         if r.count > drafts[idx].name.split(separator: " ").count { drafts[idx].name = name; drafts[idx].givenName = tokens[r.lowerBound].text }
-        addMention(idx, r, c.role != nil || c.honorificGender != nil || r.count > 1 ? .name : .alias)
+        let mentionRange = (c.mentionStart ?? r.lowerBound)..<r.upperBound
+        addMention(idx, mentionRange, c.role != nil || c.honorificGender != nil || r.count > 1 ? .name : .alias)
         applyPersonFacts(idx, c, r)
     }
 
@@ -565,13 +573,14 @@ struct RecognitionPass {
             let r = c.tokens
             let w = tokens[r.lowerBound].text
             if claimed[r.lowerBound] != nil { continue }
+            let mentionRange = (c.mentionStart ?? r.lowerBound)..<r.upperBound
             if let (p, _) = personBySurname(w, before: r.lowerBound) {
-                addMention(p, r, .alias)
+                addMention(p, mentionRange, .alias)
                 applyPersonFacts(p, c, r)
                 continue
             }
             if let p = nearMiss(w), c.personEvidence || followedBySpeech(r.upperBound) {
-                addMention(p, r, .alias)
+                addMention(p, mentionRange, .alias)
                 applyPersonFacts(p, c, r)
                 continue
             }

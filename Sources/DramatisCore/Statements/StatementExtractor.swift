@@ -286,10 +286,11 @@ struct StatementPass {
             if let ch = channelStart(tail) { tail += ch } else { tail += 1 }
         }
         guard tail >= end || tokens[tail].text == "." else { return }
-        // Find the comma before the subject phrase.
+        // Find the comma before the subject phrase; a quote right before it is a direct quote.
         var c = subj - 1
         while c > s.tokenRange.lowerBound, tokens[c].text != "," { c -= 1 }
-        guard c > s.tokenRange.lowerBound, tokens[c].text == "," else { return }
+        guard c > s.tokenRange.lowerBound, tokens[c].text == ",", !quoted[c], !tokens[c - 1].isQuote,
+              !(c + 1 < tokens.count && tokens[c + 1].isQuote) else { return }
         let start = s.tokenRange.lowerBound
         emitClause(from: start, to: c, cue: cue, sentence: s, embedded: &embedded, directCue: &directCue)
     }
@@ -311,7 +312,9 @@ struct StatementPass {
     /// participle cue ("… stating that …").
     func clauseEnd(from start: Int, sentence s: Sentence) -> Int {
         var e = start
-        let end = s.tokenRange.upperBound
+        var end = s.tokenRange.upperBound
+        // Reported speech inside a quotation ends with it.
+        if quoted[start], quoteAt[start] >= 0 { end = min(end, quotes[quoteAt[start]].inner.upperBound) }
         while e < end {
             let t = tokens[e]
             if !quoted[e], t.kind == .word, e > start, let verb = res.speechVerbs[t.lower], verb.isSpeech,

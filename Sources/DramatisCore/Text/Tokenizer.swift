@@ -136,6 +136,15 @@ public enum SentenceSplitter {
             default: break
             }
             var boundary = false
+            // A closing quote after . ! ? ends the sentence when a new one starts after it.
+            let closesQuote = t.kind == .closeQuote || (t.text == "\"" && !t.spaceBefore)
+            if closesQuote, i > 0, tokens[i - 1].kind == .punctuation, tokens[i - 1].text.contains(where: { ".!?".contains($0) }),
+               i + 1 < tokens.count, startsSentence(tokens[i + 1]), tokens[i + 1].spaceBefore {
+                inQuote = false
+                close(i + 1)
+                i += 1
+                continue
+            }
             if t.kind == .punctuation, t.text.contains(where: { $0 == "." || $0 == "!" || $0 == "?" }), !inQuote {
                 boundary = true
             } else if t.kind == .word, t.text.hasSuffix("."), !inQuote {
