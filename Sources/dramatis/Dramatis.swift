@@ -30,7 +30,7 @@ struct DramatisCommand: AsyncParsableCommand {
         abstract: "Who is in a news article, what each said, what each is for or against, and when things happened.",
         discussion: "With no subcommand, `dramatis FILE…` opens each file in a window.",
         version: "dramatis \(DramatisVersion.string)",
-        subcommands: [Analyze.self, Bench.self])
+        subcommands: [Analyze.self, ExportCommand.self, Bench.self])
 }
 
 /// Options every command that reads articles shares.
@@ -82,8 +82,8 @@ enum Renderer {
         switch format {
         case .json: return try analysis.jsonData(pretty: true)
         case .jsonl: return try analysis.jsonData(pretty: false)
-        case .markdown, .html:
-            throw ValidationError("the \(format.rawValue) format is not available in this build")
+        case .markdown: return try Exporters.render(analysis, as: .markdown)
+        case .html: return try Exporters.render(analysis, as: .html)
         }
     }
 }

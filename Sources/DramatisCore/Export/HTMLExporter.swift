@@ -1,0 +1,33 @@
+import Foundation
+
+/// One self-contained HTML page: inline CSS, no script, the summary sections and the article with
+/// its entity mentions highlighted by type. The layout is `Templates/HTMLTemplate.swift`; every
+/// value goes through `escape`, so article text can never become markup.
+/// The output is also well-formed XML (void elements self-closed), which the tests check strictly.
+public enum HTMLExporter {
+    static let template: Result<Template, Error> = Result { try Template(HTMLTemplate.source, escape: escape) }
+
+    public static func render(_ analysis: Analysis) throws -> String {
+        let summary = SummaryBuilder().build(analysis)
+        return try template.get().render(summary.templateContext(includeArticle: true, analysis: analysis))
+    }
+
+    /// Escapes text for HTML content and quoted attribute values.
+    public static func escape(_ raw: String) -> String {
+        let text = stripControls(raw)
+        var out = ""
+        out.reserveCapacity(text.utf8.count + 16)
+        for ch in text {
+            switch ch {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&#39;"
+            case "\r\n", "\r": out += "\n"
+            default: out.append(ch)
+            }
+        }
+        return out
+    }
+}

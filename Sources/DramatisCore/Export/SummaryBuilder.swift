@@ -1,0 +1,273 @@
+import Foundation
+
+/// Everything an exported summary shows, computed once from an `Analysis`. The Markdown, HTML
+/// and PDF exporters only lay this value out; none of them re-derives anything.
+public struct Summary: Sendable {
+    public struct KeySentence: Sendable, Equatable {
+        public var span: Span
+        public var text: String
+        /// Distinct entities + statements + distinct topics the sentence carries.
+        public var score: Int
+    }
+
+    public struct PositionLine: Sendable {
+        public var position: Position
+        /// The first evidence statement found in the analysis, quoted in the summary.
+        public var quote: Statement?
+    }
+
+    public struct Actor: Sendable {
+        public var entity: Entity
+        public var affiliationName: String?
+        public var positions: [PositionLine]
+        public var statements: [Statement]
+        /// "President of Ukraine, Ukraine" style line (role and affiliation), nil when neither is known.
+        public var roleLine: String? {
+            let parts = [entity.role, affiliationName].compactMap { $0 }.filter { !$0.isEmpty }
+            return parts.isEmpty ? nil : parts.joined(separator: ", ")
+        }
+    }
+
+    public struct Speaker: Sendable {
+        /// nil for statements nobody could be named for.
+        public var entity: Entity?
+        public var statements: [Statement]
+        public var name: String { entity?.name ?? "Unattributed" }
+    }
+
+    public struct TimelineEntry: Sendable {
+        public var item: TimelineItem
+        /// "18 August 2025", "August 2025", "2014"; for undated items the relative expression.
+        public var dateText: String
+        public var actorNames: [String]
+    }
+
+    public var title: String
+    public var source: String?
+    public var published: String?
+    /// `published` as "18 August 2025".
+    public var publishedText: String?
+    public var keySentences: [KeySentence]
+    /// Every entity, most prominent first (statements, positions, then mentions).
+    public var actors: [Actor]
+    /// Statements grouped by speaker, speakers in the order they first speak; unattributed last.
+    public var speakers: [Speaker]
+    /// Dated timeline items, earliest first.
+    public var timeline: [TimelineEntry]
+    /// Relative dates that could not be resolved (`date == nil`), in article order.
+    public var undatedTimeline: [TimelineEntry]
+    public var generator: String
+
+    /// A statement as shown: direct quotes in quotation marks, reported speech as such.
+    public static func quoted(_ statement: Statement) -> String {
+        let text = collapseWhitespace(statement.text)
+        switch statement.kind {
+        case .direct: return "“\(text)”"
+        case .indirect: return text
+        }
+    }
+
+    /// "stated, on social media" — how and where it was said, when known.
+    public static func attribution(_ statement: Statement) -> String? {
+        var parts: [String] = []
+        if let cue = statement.cue, !cue.isEmpty { parts.append(collapseWhitespace(cue)) }
+        if let channel = statement.channel, !channel.isEmpty { parts.append("on \(collapseWhitespace(channel))") }
+        return parts.isEmpty ? nil : parts.joined(separator: ", ")
+    }
+
+    public static func stanceLabel(_ stance: Stance) -> String {
+        switch stance {
+        case .supports: "Supports"
+        case .opposes: "Opposes"
+        case .neutral: "Neutral"
+        case .conditional: "Conditional"
+        }
+    }
+}
+
+/// Builds a `Summary` from an `Analysis`.
+public struct SummaryBuilder: Sendable {
+    /// Bounds on the extractive summary's length.
+    public var minimumSentences = 3
+    public var maximumSentences = 5
+
+    public init() {}
+
+    public func build(_ analysis: Analysis) -> Summary {
+        let article = analysis.article
+        let entitiesByID = Dictionary(analysis.entities.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let statementsByID = Dictionary(analysis.statements.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+
+        // Actors, most prominent first.
+        var firstMention: [String: Int] = [:]
+        for e in analysis.entities { firstMention[e.id] = e.mentions.map(\.start).min() ?? Int.max }
+        func prominence(_ e: Entity) -> Int {
+            analysis.statements(by: e.id).count * 3 + analysis.positions(of: e.id).count * 2 + e.mentions.count
+        }
+        let ordered = analysis.entities.enumerated().sorted { a, b in
+            let pa = prominence(a.element), pb = prominence(b.element)
+            if pa != pb { return pa > pb }
+            let fa = firstMention[a.element.id] ?? .max, fb = firstMention[b.element.id] ?? .max
+            if fa != fb { return fa < fb }
+            return a.offset < b.offset
+        }.map(\.element)
+        let actors = ordered.map { e -> Summary.Actor in
+            let affiliation = e.affiliation.map { entitiesByID[$0]?.name ?? $0 }
+            let positions = analysis.positions(of: e.id).map { p in
+                Summary.PositionLine(position: p, quote: p.evidence.lazy.compactMap { statementsByID[$0] }.first)
+            }
+            return Summary.Actor(entity: e, affiliationName: affiliation, positions: positions,
+                                 statements: analysis.statements(by: e.id).sorted { $0.start < $1.start })
+        }
+
+        // Statements by speaker, in the order speakers first speak.
+        var speakerOrder: [String] = []
+        var bySpeaker: [String: [Statement]] = [:]
+        var unattributed: [Statement] = []
+        for s in analysis.statements.sorted(by: { ($0.start, $0.end) < ($1.start, $1.end) }) {
+            if let id = s.speaker, entitiesByID[id] != nil {
+                if bySpeaker[id] == nil { speakerOrder.append(id) }
+                bySpeaker[id, default: []].append(s)
+            } else {
+                unattributed.append(s)
+            }
+        }
+        var speakers = speakerOrder.map { Summary.Speaker(entity: entitiesByID[$0], statements: bySpeaker[$0] ?? []) }
+        if !unattributed.isEmpty { speakers.append(Summary.Speaker(entity: nil, statements: unattributed)) }
+
+        // Timeline: dated items by date (then position in the text), unresolved ones apart.
+        func names(_ ids: [String]) -> [String] { ids.compactMap { entitiesByID[$0]?.name } }
+        let dated = analysis.timeline.filter { $0.date != nil }
+            .sorted { ($0.date ?? "", $0.start, $0.id) < ($1.date ?? "", $1.start, $1.id) }
+            .map { Summary.TimelineEntry(item: $0, dateText: Self.readableDate($0.date ?? ""), actorNames: names($0.actors)) }
+        let undated = analysis.timeline.filter { $0.date == nil }
+            .sorted { $0.start < $1.start }
+            .map { Summary.TimelineEntry(item: $0, dateText: collapseWhitespace($0.relative ?? "undated"),
+                                         actorNames: names($0.actors)) }
+
+        let title = article.title.map(collapseWhitespace).flatMap { $0.isEmpty ? nil : $0 } ?? "Untitled article"
+        return Summary(title: title,
+                       source: article.source.flatMap { $0.isEmpty ? nil : $0 },
+                       published: article.published,
+                       publishedText: article.published.map(Self.readableDate),
+                       keySentences: keySentences(analysis),
+                       actors: actors,
+                       speakers: speakers,
+                       timeline: dated,
+                       undatedTimeline: undated,
+                       generator: analysis.generator)
+    }
+
+    /// The 3–5 sentences that carry the most actors, statements and topics, in article order.
+    /// With nothing to score (an empty analysis) the lead sentences stand in.
+    public func keySentences(_ analysis: Analysis) -> [Summary.KeySentence] {
+        let document = TextDocument(analysis.article.text)
+        let sentences = document.sentences.filter { s in
+            document.substring(s.span).unicodeScalars.contains { $0.properties.isAlphabetic }
+        }
+        guard !sentences.isEmpty else { return [] }
+
+        var entityAt: [(span: Span, id: String)] = []
+        for e in analysis.entities { for m in e.mentions { entityAt.append((m.span, e.id)) } }
+        let topics = analysis.topics.map { $0.id.lowercased() }.filter { !$0.isEmpty }
+
+        var scored: [(index: Int, score: Int)] = []
+        for (i, s) in sentences.enumerated() {
+            let entities = Set(entityAt.filter { $0.span.overlaps(s.span) }.map(\.id))
+            let statements = analysis.statements.filter { $0.span.overlaps(s.span) }.count
+            let lower = document.substring(s.span).lowercased()
+            let topicCount = topics.filter { lower.contains($0) }.count
+            scored.append((i, entities.count + statements + topicCount))
+        }
+        let count = min(sentences.count, max(minimumSentences, min(maximumSentences, sentences.count / 6)))
+        let chosen: [Int]
+        if scored.allSatisfy({ $0.score == 0 }) {
+            chosen = Array(0..<count)
+        } else {
+            chosen = scored.sorted { ($0.score, -$0.index) > ($1.score, -$1.index) }
+                .prefix(count).map(\.index).sorted()
+        }
+        return chosen.map { i in
+            Summary.KeySentence(span: sentences[i].span,
+                                text: collapseWhitespace(document.substring(sentences[i].span)),
+                                score: scored[i].score)
+        }
+    }
+
+    static let monthNames = ["January", "February", "March", "April", "May", "June", "July",
+                             "August", "September", "October", "November", "December"]
+
+    /// "2025-08-18" → "18 August 2025", "2025-08" → "August 2025", "2014" → "2014".
+    public static func readableDate(_ iso: String) -> String {
+        let parts = iso.split(separator: "-").map(String.init)
+        guard let year = parts.first, year.count == 4, Int(year) != nil else { return iso }
+        guard parts.count >= 2, let m = Int(parts[1]), (1...12).contains(m) else { return year }
+        guard parts.count >= 3, let d = Int(parts[2]), (1...31).contains(d) else { return "\(monthNames[m - 1]) \(year)" }
+        return "\(d) \(monthNames[m - 1]) \(year)"
+    }
+}
+
+/// The article text cut into paragraphs and runs, each run either plain or one entity mention —
+/// what the HTML and PDF exports highlight. Overlapping mentions keep the earlier, then longer one.
+public struct HighlightedArticle: Sendable {
+    public struct Run: Sendable, Equatable {
+        public var text: String
+        public var entityID: String?
+        public var type: EntityType?
+        public var name: String?
+    }
+    public var paragraphs: [[Run]]
+
+    public init(_ analysis: Analysis) {
+        let document = TextDocument(analysis.article.text)
+        let n = document.scalars.count
+        var spans: [(span: Span, entity: Entity)] = []
+        for e in analysis.entities {
+            for m in e.mentions where m.start >= 0 && m.end <= n && m.start < m.end {
+                spans.append((m.span, e))
+            }
+        }
+        spans.sort { ($0.span.start, -$0.span.end) < ($1.span.start, -$1.span.end) }
+        var kept: [(span: Span, entity: Entity)] = []
+        var reach = 0
+        for s in spans where s.span.start >= reach {
+            kept.append(s)
+            reach = s.span.end
+        }
+        var paragraphs: [[Run]] = []
+        var k = 0
+        for p in document.paragraphs where p.length > 0 {
+            var runs: [Run] = []
+            var cursor = p.start
+            while k < kept.count, kept[k].span.end <= p.start { k += 1 }
+            var j = k
+            while j < kept.count, kept[j].span.start < p.end {
+                let s = Span(max(kept[j].span.start, p.start), min(kept[j].span.end, p.end))
+                if s.start > cursor { runs.append(Run(text: document.substring(cursor, s.start))) }
+                let e = kept[j].entity
+                runs.append(Run(text: document.substring(s), entityID: e.id, type: e.type, name: e.name))
+                cursor = s.end
+                j += 1
+            }
+            if cursor < p.end { runs.append(Run(text: document.substring(cursor, p.end))) }
+            paragraphs.append(runs)
+        }
+        self.paragraphs = paragraphs
+    }
+}
+
+/// Runs of whitespace (newlines included) become one space; ends are trimmed.
+func collapseWhitespace(_ s: String) -> String {
+    var out = ""
+    out.reserveCapacity(s.count)
+    var pendingSpace = false
+    for ch in s {
+        if ch.isWhitespace {
+            pendingSpace = !out.isEmpty
+        } else {
+            if pendingSpace { out.append(" "); pendingSpace = false }
+            out.append(ch)
+        }
+    }
+    return out
+}

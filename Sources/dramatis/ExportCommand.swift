@@ -1,0 +1,148 @@
+import ArgumentParser
+import DramatisCore
+import DramatisPDF
+import Foundation
+
+extension ExportFormat: ExpressibleByArgument {
+    public init?(argument: String) {
+        guard let f = ExportFormat.from(name: argument) else { return nil }
+        self = f
+    }
+    public static var allValueStrings: [String] { ["markdown", "md", "html", "json", "pdf"] }
+}
+
+/// `dramatis export FILE… -o OUT` — analyse articles and write one summary file per article
+/// through the shared `Export` table (atomic writes).
+struct ExportCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export",
+        abstract: "Analyse articles and write summaries as Markdown, HTML, JSON or PDF.",
+        discussion: """
+            The format comes from the output's extension (.md/.markdown, .html/.htm, .json, .pdf) \
+            or from --format. With several inputs, -o names a folder (created when missing) and each \
+            summary is named after its article (seed.txt → seed.pdf). Without -o, files are written \
+            to the current folder under derived names. An input may also be a saved \
+            dramatis.analysis/1 JSON document, which is exported without analysing again.
+            Files are replaced only by complete new files.
+            """)
+
+    @OptionGroup var options: ArticleOptions
+    @Option(name: [.short, .customLong("output")],
+            help: ArgumentHelp("Output file, or folder for several inputs.", valueName: "path"))
+    var output: String?
+    @Option(name: .long, help: "Format: markdown (md), html, json or pdf; default: from the output's extension.")
+    var format: ExportFormat?
+    @Argument(help: "Article files (plain text, Markdown or HTML), folders of articles, or dramatis JSON documents.")
+    var inputs: [String]
+
+    func validate() throws {
+        if let output, format == nil, inputs.count == 1, !isFolder(output),
+           ExportFormat.from(extension: (output as NSString).pathExtension) == nil {
+            throw ValidationError("cannot tell the format from '\(output)': use a .md, .html, .json or .pdf name, or --format")
+        }
+        if output == nil, format == nil {
+            throw ValidationError("give an output file (-o summary.pdf) or a --format")
+        }
+    }
+
+    func run() async throws {
+        let files = try expandInputs()
+        let plan = try destinations(for: files)
+        let analyzer = Analyzer()
+        var failed = false
+        for (input, destination, fmt) in plan {
+            do {
+                let analysis = try ExportCommand.load(input, analyzer: analyzer, published: options.published)
+                try Export.write(analysis, to: destination, as: fmt)
+                print(destination.path)
+            } catch {
+                FileHandle.standardError.write(Data("dramatis: \(input): \(readable(error))\n".utf8))
+                failed = true
+            }
+        }
+        if failed { throw ExitCode(1) }
+    }
+
+    /// An article to analyse, or a saved `dramatis.analysis/1` document (re-analysed only when
+    /// `--published` changes its date).
+    static func load(_ input: String, analyzer: Analyzer, published: String?) throws -> Analysis {
+        if input.lowercased().hasSuffix(".json"), let data = FileManager.default.contents(atPath: input),
+           let analysis = try? Analysis.decode(from: data), analysis.schema == Analysis.schemaName {
+            guard let published, published != analysis.article.published else { return analysis }
+            var article = analysis.article
+            article.published = published
+            return analyzer.analyze(article)
+        }
+        return try analyzer.analyze(path: input, published: published)
+    }
+
+    private func isFolder(_ path: String) -> Bool {
+        var isDir: ObjCBool = false
+        return path.hasSuffix("/") || (FileManager.default.fileExists(atPath: path, isDirectory: &isDir) && isDir.boolValue)
+    }
+
+    /// Folders become the article files inside them (sorted; hidden files and `.meta.json`
+    /// sidecars skipped).
+    private func expandInputs() throws -> [String] {
+        var out: [String] = []
+        for input in inputs {
+            var isDir: ObjCBool = false
+            guard !input.contains("://"), FileManager.default.fileExists(atPath: input, isDirectory: &isDir),
+                  isDir.boolValue else {
+                out.append(input)
+                continue
+            }
+            let names = try FileManager.default.contentsOfDirectory(atPath: input).sorted()
+            for name in names where !name.hasPrefix(".") && !name.hasSuffix(".meta.json") {
+                let path = (input as NSString).appendingPathComponent(name)
+                var sub: ObjCBool = false
+                if FileManager.default.fileExists(atPath: path, isDirectory: &sub), !sub.boolValue { out.append(path) }
+            }
+        }
+        if out.isEmpty { throw ValidationError("no articles to export") }
+        return out
+    }
+
+    private func destinations(for files: [String]) throws -> [(String, URL, ExportFormat)] {
+        let single = files.count == 1
+        var folder: URL?
+        var file: URL?
+        if let output {
+            if isFolder(output) || !single {
+                if !single, !isFolder(output), ExportFormat.from(extension: (output as NSString).pathExtension) != nil {
+                    throw ValidationError("with several inputs, -o names a folder, not '\(output)'")
+                }
+                folder = URL(fileURLWithPath: output, isDirectory: true)
+            } else {
+                file = URL(fileURLWithPath: output)
+            }
+        } else {
+            folder = URL(fileURLWithPath: FileManager.default.currentDirectoryPath, isDirectory: true)
+        }
+        if let file {
+            let fmt = try Exporters.format(for: file, explicit: format)
+            return [(files[0], file, fmt)]
+        }
+        guard let folder, let fmt = format ?? output.flatMap({ ExportFormat.from(extension: ($0 as NSString).pathExtension) }) else {
+            throw ValidationError("give --format when -o names a folder")
+        }
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        var used: Set<String> = []
+        return files.map { input in
+            var base = ((URL(string: input)?.scheme?.hasPrefix("http") == true ? URL(string: input)!.lastPathComponent
+                        : (input as NSString).lastPathComponent) as NSString).deletingPathExtension
+            if base.hasSuffix(".analysis") { base = String(base.dropLast(".analysis".count)) }
+            if base.isEmpty || base == "/" { base = "article" }
+            var name = "\(base).\(fmt.fileExtension)"
+            var n = 2
+            while used.contains(name) { name = "\(base)-\(n).\(fmt.fileExtension)"; n += 1 }
+            used.insert(name)
+            return (input, folder.appendingPathComponent(name), fmt)
+        }
+    }
+
+    private func readable(_ error: Error) -> String {
+        if let e = error as? LocalizedError, let d = e.errorDescription { return d }
+        return "\(error)"
+    }
+}
