@@ -90,8 +90,23 @@ struct MetadataReader {
             return a["rel"]?.lowercased() == "author" || a["itemprop"]?.lowercased() == "author"
         }
         authors.append(relAuthor.map { tree.textContent(of: $0) })
-        author = authors.lazy.compactMap { $0 }.map(HTMLTree.collapseWhitespace).first { !$0.isEmpty && $0.count < 200 }
-        if let a = author, a.lowercased().hasPrefix("by ") { author = String(a.dropFirst(3)) }
+        // Theme markup: class="author" (hCard, WordPress), then a "byline" ("By Jane Doe, Staff Writer").
+        func classed(_ match: @escaping (String) -> Bool) -> String? {
+            tree.nodes.indices.lazy.filter { i in
+                (tree.nodes[i].attributes["class"] ?? "").lowercased().split(separator: " ").contains { match(String($0)) }
+            }.map { tree.textContent(of: $0) }.first { !$0.isEmpty }
+        }
+        authors.append(classed { $0 == "author" || $0.hasSuffix("author-name") || $0 == "byline__name" })
+        authors.append(classed { $0.contains("byline") }.map { line in
+            String(line.prefix { $0 != "," && $0 != "|" && $0 != "·" })
+        })
+        author = authors.lazy.compactMap { $0 }.map(MetadataReader.cleanAuthor).first { !$0.isEmpty && $0.count < 120 }
+    }
+
+    static func cleanAuthor(_ raw: String) -> String {
+        var a = HTMLTree.collapseWhitespace(raw)
+        if a.lowercased().hasPrefix("by ") { a = String(a.dropFirst(3)).trimmingCharacters(in: .whitespaces) }
+        return a
     }
 
     static let separators = [" | ", " - ", " – ", " — ", " · ", " :: ", " » ", " / ", ": "]

@@ -44,7 +44,7 @@ struct BodyExtractor {
         "newsletter", "subscribe", "signup", "sign-up", "related", "recommend", "promo", "advert", "sponsor", "outbrain",
         "taboola", "breadcrumb", "sidebar", "footer", "caption", "paywall", "popular", "mostread", "most-read",
         "trending", "recirc", "banner", "modal", "popup", "overlay", "toolbar", "byline", "dateline", "timestamp",
-        "author", "skip-link", "sr-only", "visually-hidden", "screen-reader", "pagination", "pager", "read-more",
+        "author", "donate", "support-us", "skip-link", "sr-only", "visually-hidden", "screen-reader", "pagination", "pager", "read-more",
         "readmore", "more-stories", "further-reading", "also-read", "tag-list", "taglist", "print"]
     static let strongNegativeParts: Set<String> = ["ad", "ads", "adv", "dfp", "gpt", "nav", "navbar", "navigation",
         "menu", "widget", "masthead", "rail", "aside", "extra", "credit", "credits", "hidden", "tag", "tags", "date",
@@ -273,7 +273,7 @@ struct BodyExtractor {
             var bonus = 0.0
             if !topClass.isEmpty, tree.nodes[s].attributes["class"] == topClass { bonus = topScore * 0.2 }
             if let f = final(s), f + bonus >= threshold { out.append(s); continue }
-            if BodyExtractor.paragraphTags.contains(tree.nodes[s].name) || tree.nodes[s].name == "div" {
+            if tree.nodes[s].name == "p" {
                 let length = textLength[s], density = linkDensity(s)
                 let text = tree.textContent(of: s)
                 if length > 80, density < 0.25 { out.append(s) }
