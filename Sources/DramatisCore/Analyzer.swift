@@ -17,7 +17,7 @@ public struct Analyzer: Sendable {
         let published = article.published.flatMap(ISODate.init)
         let timeline = TimelineExtractor(resources: resources)
             .extract(document, published: published, entities: entityResult)
-        let topics = TopicFinder(resources: resources).find(document)
+        let topics = TopicFinder(resources: resources).find(document, entities: entityResult)
         let positions = StanceDetector(resources: resources)
             .detect(document, entities: entityResult, statements: statements, topics: topics)
         return Analysis(article: article,

@@ -57,6 +57,8 @@ public final class Resources: Sendable {
     public let stanceCues: [StanceCue]
     public let temporalWords: TemporalLexicon
     public let stopwords: Set<String>
+    /// topic word → canonical word ("deal" → "agreement")
+    public let topicSynonyms: [String: String]
 
     public static let shared: Resources = Resources(directory: DataDirectory.shared)
 
@@ -162,6 +164,7 @@ public final class Resources: Sendable {
         stanceCues = rows("lexicons/stance-cues.tsv").compactMap(StanceCue.init(row:))
         temporalWords = TemporalLexicon(rows: rows("lexicons/temporal.tsv"))
         stopwords = stop
+        topicSynonyms = Dictionary(rows("lexicons/topic-synonyms.tsv").map { (col($0, 0), col($0, 1)) }, uniquingKeysWith: { a, _ in a })
     }
 
     /// Zipf frequency of a lower-cased word (0 when rare or unknown).

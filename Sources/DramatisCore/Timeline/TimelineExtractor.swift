@@ -11,11 +11,12 @@ public struct TemporalLexicon: Sendable {
     public let pastCues: Set<String>
     public let durationNouns: Set<String>
     public let measureWords: Set<String>
+    public let eventNouns: Set<String>
 
     init(rows: [[String]]) {
         var months: [String: Int] = [:], weekdays: [String: Int] = [:], numbers: [String: Int] = [:]
         var units: [String: String] = [:], deictic: [String: Int] = [:]
-        var future = Set<String>(), past = Set<String>(), duration = Set<String>(), measure = Set<String>()
+        var future = Set<String>(), past = Set<String>(), duration = Set<String>(), measure = Set<String>(), events = Set<String>()
         for r in rows where r.count >= 2 {
             let word = r[1], value = r.count > 2 ? r[2] : ""
             switch r[0] {
@@ -28,11 +29,13 @@ public struct TemporalLexicon: Sendable {
             case "past": past.insert(word)
             case "duration": duration.insert(word)
             case "measure": measure.insert(word)
+            case "event": events.insert(word)
             default: break
             }
         }
         self.months = months; self.weekdays = weekdays; self.numbers = numbers; self.units = units
         self.deictic = deictic; futureCues = future; pastCues = past; durationNouns = duration; measureWords = measure
+        eventNouns = events
     }
 }
 
@@ -54,11 +57,13 @@ public struct TimelineExtractor: Sendable {
     public func extract(_ document: TextDocument, published: ISODate?, entities: EntityResult) -> [TimelineItem] {
         let tagger = TemporalTagger(doc: document, lex: resources.temporalWords, published: published)
         let expressions = tagger.tag()
+        var dateTokens = Set<Int>()
+        for e in expressions { dateTokens.formUnion(e.tokens) }
+        let labeler = EventLabeler(doc: document, entities: entities, resources: resources, dateTokens: dateTokens)
         var items: [TimelineItem] = []
         for (n, e) in expressions.enumerated() {
             let span = document.span(ofTokens: e.tokens)
-            let (label, actors) = EventLabeler(doc: document, entities: entities, resources: resources)
-                .label(for: e.tokens, prefix: e.labelPrefix)
+            let (label, actors) = labeler.label(for: e.tokens, prefix: e.labelPrefix)
             items.append(TimelineItem(id: "t\(n + 1)", date: e.date, precision: e.precision, relative: e.relative,
                                       label: label, start: span.start, end: span.end, actors: actors))
         }
@@ -282,6 +287,55 @@ struct EventLabeler {
     let doc: TextDocument
     let entities: EntityResult
     let resources: Resources
+    /// Tokens of every date expression: none of them belongs in a label.
+    let dateTokens: Set<Int>
+
+    /// "the 1994 Budapest Memorandum, when Ukraine agreed …" → "Budapest Memorandum: Ukraine agreed …";
+    /// "Mr Trump’s meeting with … in Alaska on Friday" → "Mr Trump’s meeting with … in Alaska".
+    func eventPhrase(near date: Range<Int>, clause: Range<Int>) -> Range<Int>? {
+        let tokens = doc.tokens
+        // A law or event named right after the date.
+        if let m = entities.mention(atToken: date.upperBound), [.law, .event].contains(entities.entities[m.entity].type) {
+            return m.tokens
+        }
+        // The nearest event noun in the clause.
+        var best: Int? = nil
+        for j in clause where !dateTokens.contains(j) && resources.temporalWords.eventNouns.contains(tokens[j].lower) {
+            if best == nil || abs(j - date.lowerBound) < abs(best! - date.lowerBound) { best = j }
+        }
+        guard let head = best else { return nil }
+        var a = head
+        while a > clause.lowerBound, head - a < 5 {
+            let t = tokens[a - 1]
+            if dateTokens.contains(a - 1) || t.kind == .punctuation || ["the", "a", "an", "and", "of", "in", "on", "to", "following", "after", "before", "during"].contains(t.lower) || t.isQuote { break }
+            a -= 1
+        }
+        var b = head + 1
+        while b < clause.upperBound, b - head < 12 {
+            let t = tokens[b]
+            if dateTokens.contains(b) || t.kind == .punctuation || t.isQuote { break }
+            if ["with", "between", "of", "in", "at", "on", "against", "to"].contains(t.lower) {
+                // Keep a modifier only when a name follows it.
+                if b + 1 < clause.upperBound, !dateTokens.contains(b + 1), tokens[b + 1].isCapitalized || tokens[b + 1].lower == "the" && b + 2 < clause.upperBound && tokens[b + 2].isCapitalized { b += 1; continue }
+                break
+            }
+            if t.isCapitalized || entities.mention(atToken: b) != nil || t.text == "’s" || t.text == "'s" { b += 1; continue }
+            break
+        }
+        return a..<b
+    }
+
+    func render(_ words: [Int]) -> String {
+        let tokens = doc.tokens
+        var text = ""
+        var prev: Int? = nil
+        for j in words {
+            if prev != nil, (j != prev! + 1 || tokens[j].spaceBefore) { text += " " }
+            text += tokens[j].text
+            prev = j
+        }
+        return text
+    }
 
     static let boundaries: Set<String> = [",", ";", ":", "(", ")", "—", "–", "-"]
     static let clauseWords: Set<String> = ["which", "although", "though", "while", "because", "but", "whereas", "who"]
@@ -304,9 +358,21 @@ struct EventLabeler {
                 || (t.kind == .punctuation && t.text != "’s" && t.text != "'s") { break }
             b += 1
         }
+        var phraseText: String? = nil
+        if let phrase = eventPhrase(near: date, clause: a..<b) {
+            var text = render(Array(phrase).filter { !dateTokens.contains($0) })
+            // "…, when Ukraine agreed to give up …": what the event was.
+            let after = phrase.upperBound
+            if after + 1 < s.upperBound, tokens[after].text == ",", ["when", "which", "in which", "under which"].contains(tokens[after + 1].lower) {
+                var e = after + 2
+                while e < s.upperBound, e - after < 14, tokens[e].kind != .punctuation { e += 1 }
+                text += ": " + render(Array((after + 2)..<e))
+            }
+            phraseText = text
+        }
         // Prefer the words next to the date; keep at most 14.
         var words: [Int] = []
-        for j in a..<b where !date.contains(j) { words.append(j) }
+        for j in a..<b where !dateTokens.contains(j) { words.append(j) }
         while words.count > 14 {
             let firstDist = date.lowerBound - words.first!
             let lastDist = words.last! - date.upperBound
@@ -314,13 +380,14 @@ struct EventLabeler {
         }
         while let f = words.first, EventLabeler.edgeWords.contains(tokens[f].lower) || tokens[f].text == "’s" || tokens[f].text == "'s" { words.removeFirst() }
         while let l = words.last, EventLabeler.edgeWords.contains(tokens[l].lower) { words.removeLast() }
-        var text = ""
-        var prev: Int? = nil
-        for j in words {
-            if let p = prev, j != p + 1 { text += " " } else if prev != nil, tokens[j].spaceBefore { text += " " }
-            text += tokens[j].text
-            prev = j
-        }
+        // Drop connectors left dangling by removed dates ("invasions of and").
+        words = words.enumerated().filter { k, j in
+            guard ["of", "and", "on", "in", "or"].contains(tokens[j].lower) else { return true }
+            let nextIsDate = j + 1 < tokens.count && dateTokens.contains(j + 1)
+            let prevIsDate = j > 0 && dateTokens.contains(j - 1)
+            return !(nextIsDate || (prevIsDate && (k + 1 >= words.count)))
+        }.map(\.1)
+        var text = phraseText ?? render(words)
         if text.isEmpty { text = doc.text(ofTokens: s).trimmingCharacters(in: .whitespaces) }
         if let f = text.first, f.isLowercase { text = f.uppercased() + text.dropFirst() }
         if text.count > 120 { text = String(text.prefix(117)) + "…" }

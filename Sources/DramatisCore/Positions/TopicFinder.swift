@@ -1,0 +1,120 @@
+import Foundation
+
+/// A topic of the article: a salient noun phrase, merged over plural and synonym variants.
+public struct FoundTopic: Sendable, Equatable {
+    public var id: String
+    public var mentions: Int
+    /// Normalised word keys ("security guarante", "agreement") that identify the topic in text.
+    public var key: [String]
+    /// Token ranges where it is mentioned.
+    public var occurrences: [Range<Int>]
+}
+
+/// Finds the issues an article is about: repeated one- to three-word phrases of content words
+/// (outside names), ranked by count and by how rare their words are in general English
+/// (Zipf frequency from `english-frequency.tsv`). Not a fixed list.
+public struct TopicFinder: Sendable {
+    let resources: Resources
+    public init(resources: Resources) { self.resources = resources }
+
+    public static let maximumTopics = 8
+
+    /// Normalised form of a topic word: lower-cased, synonyms mapped, plural "s" dropped.
+    public static func normalize(_ word: String, _ res: Resources) -> String {
+        var w = word.lowercased().replacingOccurrences(of: "’", with: "'")
+        if let s = res.topicSynonyms[w] { w = s }
+        if w.hasSuffix("ies"), w.count > 4 { w = String(w.dropLast(3)) + "y" }
+        else if w.hasSuffix("s"), !w.hasSuffix("ss"), w.count > 3 { w.removeLast() }
+        return w
+    }
+
+    func isContentWord(_ t: Token, entityToken: Bool) -> Bool {
+        guard t.kind == .word, !entityToken else { return false }
+        let l = t.lower
+        // A capitalised rare word is a name, not an issue.
+        if t.isCapitalized && resources.zipf(l) < 3.0 { return false }
+        if resources.stopwords.contains(l) || resources.speechVerbs[l] != nil { return false }
+        if l.count < 4 { return false }
+        if l.hasSuffix("ly") { return false }
+        // Very frequent words ("year", "people", "made") say little about the subject.
+        if resources.zipf(l) >= 5.6 { return false }
+        if l.hasSuffix("ed") && resources.zipf(l) > 3.5 { return false }
+        return true
+    }
+
+    public func find(_ document: TextDocument, entities: EntityResult? = nil) -> [FoundTopic] {
+        let tokens = document.tokens
+        let n = tokens.count
+        var isEntity = [Bool](repeating: false, count: n)
+        if let entities { for m in entities.mentions where m.kind != .pronoun { for t in m.tokens { isEntity[t] = true } } }
+        // Runs of content words; every 1- to 3-gram inside a run is a candidate.
+        var counts: [[String]: (count: Int, surface: [String: Int], occurrences: [Range<Int>])] = [:]
+        var i = 0
+        while i < n {
+            guard isContentWord(tokens[i], entityToken: isEntity[i]) else { i += 1; continue }
+            var j = i
+            while j < n, isContentWord(tokens[j], entityToken: isEntity[j]), tokens[j].spaceBefore || j == i { j += 1 }
+            for a in i..<j {
+                for len in 1...3 where a + len <= j {
+                    let r = a..<(a + len)
+                    let key = r.map { TopicFinder.normalize(tokens[$0].text, resources) }
+                    let surface = r.map { tokens[$0].lower }.joined(separator: " ")
+                    var entry = counts[key] ?? (0, [:], [])
+                    entry.count += 1
+                    entry.surface[surface, default: 0] += 1
+                    entry.occurrences.append(r)
+                    counts[key] = entry
+                }
+            }
+            i = j
+        }
+        // Salience: repeated, specific phrases; a multi-word phrase needs two mentions, a single
+        // word three and rarity.
+        var scored: [(key: [String], score: Double)] = []
+        for (key, entry) in counts {
+            let rarity = key.map { max(0.5, 6.5 - resources.zipf($0)) }.reduce(0, +) / Double(key.count)
+            if key.count == 1 && (entry.count < 3 || rarity < 2.2) { continue }
+            if key.count > 1 && entry.count < 2 { continue }
+            let score = Double(entry.count) * rarity * (1 + 0.6 * Double(key.count - 1))
+            scored.append((key, score))
+        }
+        scored.sort { $0.score != $1.score ? $0.score > $1.score : $0.key.joined() < $1.key.joined() }
+        var chosen: [[String]] = []
+        for (key, _) in scored {
+            // Skip a phrase inside a chosen one, or one that extends a chosen word by a weak word.
+            if chosen.contains(where: { contains($0, key) || contains(key, $0) }) { continue }
+            chosen.append(key)
+            if chosen.count == TopicFinder.maximumTopics { break }
+        }
+        var topics: [FoundTopic] = []
+        for key in chosen {
+            guard let entry = counts[key] else { continue }
+            let surface = entry.surface.max { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key }!.key
+            // A topic's mentions include its head word alone ("the guarantees" for "security guarantees").
+            var occurrences = entry.occurrences
+            if key.count > 1, let head = key.last, let headEntry = counts[[head]] {
+                for r in headEntry.occurrences where !occurrences.contains(where: { $0.overlaps(r) }) { occurrences.append(r) }
+            }
+            topics.append(FoundTopic(id: canonicalName(surface, key), mentions: occurrences.count, key: key,
+                                     occurrences: occurrences.sorted { $0.lowerBound < $1.lowerBound }))
+        }
+        topics.sort { $0.mentions != $1.mentions ? $0.mentions > $1.mentions : $0.id < $1.id }
+        return topics
+    }
+
+    /// The surface form with synonyms mapped ("peace deal" → "peace agreement"), so merged
+    /// variants share one name.
+    func canonicalName(_ surface: String, _ key: [String]) -> String {
+        let words = surface.split(separator: " ").map(String.init)
+        return words.enumerated().map { i, w in
+            if let s = resources.topicSynonyms[w] { return i == words.count - 1 && w.hasSuffix("s") && !s.hasSuffix("s") ? s + "s" : s }
+            return w
+        }.joined(separator: " ")
+    }
+
+    func contains(_ a: [String], _ b: [String]) -> Bool {
+        guard a.count > b.count else { return false }
+        for s in 0...(a.count - b.count) where Array(a[s..<(s + b.count)]) == b { return true }
+        return false
+    }
+}
