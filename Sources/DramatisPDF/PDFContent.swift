@@ -67,6 +67,11 @@ enum PDFContent {
             out.append(PDFBlock(style: .bullet, markup: m))
         }
 
+        if !summary.otherEntities.isEmpty {
+            out.append(PDFBlock(style: .body, markup: "<span foreground=\"#5e5c64\">Also mentioned:</span>  "
+                + summary.otherEntities.map { mention($0.name, $0.type) }.joined(separator: "  ")))
+        }
+
         out.append(PDFBlock(style: .heading, markup: "Positions"))
         let withPositions = summary.actors.filter { !$0.positions.isEmpty }
         if withPositions.isEmpty {

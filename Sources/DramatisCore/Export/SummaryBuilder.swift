@@ -48,8 +48,12 @@ public struct Summary: Sendable {
     /// `published` as "18 August 2025".
     public var publishedText: String?
     public var keySentences: [KeySentence]
-    /// Every entity, most prominent first (statements, positions, then mentions).
+    /// The actors, most prominent first (statements, positions, then mentions): every person,
+    /// organisation and group, and any other entity that speaks or holds a position.
     public var actors: [Actor]
+    /// The other entities (places, events, laws that neither speak nor hold a position), most
+    /// mentioned first; the exports list them on one line.
+    public var otherEntities: [Entity]
     /// Statements grouped by speaker, speakers in the order they first speak; unattributed last.
     public var speakers: [Speaker]
     /// Dated timeline items, earliest first.
@@ -111,7 +115,11 @@ public struct SummaryBuilder: Sendable {
             if fa != fb { return fa < fb }
             return a.offset < b.offset
         }.map(\.element)
-        let actors = ordered.map { e -> Summary.Actor in
+        func isActor(_ e: Entity) -> Bool {
+            [.person, .organization, .group].contains(e.type)
+                || !analysis.statements(by: e.id).isEmpty || !analysis.positions(of: e.id).isEmpty
+        }
+        let actors = ordered.filter(isActor).map { e -> Summary.Actor in
             let affiliation = e.affiliation.map { entitiesByID[$0]?.name ?? $0 }
             let positions = analysis.positions(of: e.id).map { p in
                 Summary.PositionLine(position: p, quote: p.evidence.lazy.compactMap { statementsByID[$0] }.first)
@@ -152,6 +160,7 @@ public struct SummaryBuilder: Sendable {
                        publishedText: article.published.map(Self.readableDate),
                        keySentences: keySentences(analysis),
                        actors: actors,
+                       otherEntities: ordered.filter { !isActor($0) },
                        speakers: speakers,
                        timeline: dated,
                        undatedTimeline: undated,

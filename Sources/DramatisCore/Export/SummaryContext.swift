@@ -30,6 +30,12 @@ extension Summary {
             ]
         })
 
+        context["others"] = .list(otherEntities.map { e in
+            ["name": s(e.name), "type": s(e.type.rawValue), "typeName": s(e.type.displayName)]
+        })
+        context["hasOthers"] = .bool(!otherEntities.isEmpty)
+        context["othersText"] = s(otherEntities.map { "\($0.name) (\($0.type.displayName))" }.joined(separator: ", "))
+
         context["positionActors"] = .list(actors.filter { !$0.positions.isEmpty }.map { a in
             [
                 "name": s(a.entity.name),

@@ -69,6 +69,7 @@ enum HTMLTemplate {
     .ent-group { --c: var(--group); }
     .ent-event { --c: var(--event); }
     .ent-law { --c: var(--law); }
+    .others { line-height: 1.9; }
     .empty { color: var(--muted); font-style: italic; }
     footer { margin-top: 3rem; color: var(--muted); font-size: .85rem; border-top: 1px solid var(--rule); padding-top: .6rem; }
     @media print {
@@ -121,6 +122,9 @@ enum HTMLTemplate {
     {{^actors}}
     <p class="empty">No actors were found.</p>
     {{/actors}}
+    {{#hasOthers}}
+    <p class="others"><span class="type">Also mentioned:</span> {{#others}}<span class="ent ent-{{type}}" title="{{typeName}}">{{name}}</span> {{/others}}</p>
+    {{/hasOthers}}
     </section>
     <section id="positions">
     <h2>Positions</h2>
@@ -146,7 +150,7 @@ enum HTMLTemplate {
     <h3>{{name}}</h3>
     <ul>
     {{#statements}}
-    <li>{{#direct}}<q>{{quoted}}</q>{{/direct}}{{^direct}}<span class="reported">Reported: {{quoted}}</span>{{/direct}}{{#attribution}} <span class="cue">({{attribution}})</span>{{/attribution}}</li>
+    <li>{{#direct}}<span class="quote">{{quoted}}</span>{{/direct}}{{^direct}}<span class="reported">Reported: {{quoted}}</span>{{/direct}}{{#attribution}} <span class="cue">({{attribution}})</span>{{/attribution}}</li>
     {{/statements}}
     </ul>
     {{/speakers}}

@@ -31,6 +31,10 @@ enum MarkdownTemplate {
     {{^actors}}
     *No actors were found.*
     {{/actors}}
+    {{#hasOthers}}
+
+    **Also mentioned:** {{othersText}}
+    {{/hasOthers}}
 
     ## Positions
 
