@@ -21,7 +21,9 @@ for n in countryinfo.all_countries():
 by_alpha2 = {}
 for key, info in all_info.items():
     a2 = (info.get("ISO") or {}).get("alpha2")
-    if a2:
+    # countryinfo files some nations under their state's code (Wales, Scotland under GB):
+    # keep the entry whose name is the state's own.
+    if a2 and (a2 not in by_alpha2 or info.get("altSpellings") and len(info.get("altSpellings")) > len(by_alpha2[a2].get("altSpellings") or [])):
         by_alpha2[a2] = info
 
 # Everyday short forms that neither source lists for the big news countries.

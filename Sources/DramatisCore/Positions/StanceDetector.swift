@@ -41,14 +41,22 @@ public struct StanceDetector: Sendable {
             let range = first..<last
             // The cue verb itself carries stance ("welcomed", "applauded", "demanded").
             let cueEffect = st.cue.flatMap { stanceOfCue($0.lowercased()) }
-            for (ti, topic) in topics.enumerated() {
-                guard let occurrence = topic.occurrences.first(where: { range.contains($0.lowerBound) }) else { continue }
+            // A statement that names no topic answers the one its sentence names before it
+            // ("… joining Nato, a move that Mr Trump has signalled he would not accept").
+            let ownTopics = topics.indices.filter { ti in topics[ti].occurrences.contains { range.contains($0.lowerBound) } }
+            let sentence = document.sentences[document.sentenceOfToken[first]].tokenRange
+            let inherited = ownTopics.isEmpty && st.kind == .indirect
+                ? topics.indices.filter { ti in topics[ti].occurrences.contains { sentence.contains($0.lowerBound) && $0.upperBound <= first } }
+                : []
+            for ti in ownTopics + inherited {
+                let topic = topics[ti]
+                let occurrence = ownTopics.isEmpty ? range.lowerBound..<range.lowerBound : topic.occurrences.first(where: { range.contains($0.lowerBound) })!
                 guard let stance = stance(in: range, around: occurrence, tokens: tokens, cueEffect: cueEffect) else { continue }
                 let clause = document.substring(st.start, st.end)
                 evidence.append(Evidence(actor: speaker, topic: ti, stance: stance, statement: si, clause: clause))
                 // The subject of the reported clause holds the stance too ("Ukraine needs …",
                 // "The UK “welcomed” …", "the US's new willingness to …").
-                for subject in clauseSubjects(range, entities: entities, tokens: tokens) where subject != speaker {
+                for subject in st.kind == .indirect ? clauseSubjects(range, entities: entities, tokens: tokens) : [] where subject != speaker {
                     evidence.append(Evidence(actor: subject, topic: ti, stance: stance, statement: si, clause: clause))
                 }
             }
@@ -110,14 +118,17 @@ public struct StanceDetector: Sendable {
             case .opposes:
                 if negated && !cue.words.contains("not") { supports += weight } else { opposes += weight }
             case .conditional:
-                // "if" heads a condition only as a clause opener, not in "whether or if".
-                conditional = true
+                // A condition governs what follows it: "needs X if it is to strike a deal"
+                // makes the deal conditional, not X.
+                if i < occurrence.lowerBound { conditional = true }
             case .neutral: neutral = true
             case .negator: break
             }
             i += cue.words.count
         }
         if let c = cueEffect { if c == .supports { supports += 0.8 } else { opposes += 0.8 } }
+        // Cues far from the topic say little about it.
+        if max(supports, opposes) < 0.4 { supports = 0; opposes = 0 }
         if conditional && supports > 0 && supports >= opposes { return .conditional }
         if supports == 0 && opposes == 0 { return neutral ? .neutral : nil }
         if neutral && abs(supports - opposes) < 0.3 { return .neutral }

@@ -28,17 +28,19 @@ public struct TopicFinder: Sendable {
         return w
     }
 
-    func isContentWord(_ t: Token, entityToken: Bool) -> Bool {
+    func isContentWord(_ t: Token, entityToken: Bool, sentenceInitial: Bool = false) -> Bool {
         guard t.kind == .word, !entityToken else { return false }
         let l = t.lower
-        // A capitalised rare word is a name, not an issue.
-        if t.isCapitalized && resources.zipf(l) < 3.0 { return false }
+        // A capitalised word is a name or an adjective of one ("Russian"), unless it only starts a sentence.
+        if t.isCapitalized && (resources.zipf(l) < 3.0 || !sentenceInitial || resources.demonyms[t.text] != nil) { return false }
         if resources.stopwords.contains(l) || resources.speechVerbs[l] != nil { return false }
         if l.count < 4 { return false }
         if l.hasSuffix("ly") { return false }
         // Very frequent words ("year", "people", "made") say little about the subject.
         if resources.zipf(l) >= 5.6 { return false }
         if l.hasSuffix("ed") && resources.zipf(l) > 3.5 { return false }
+        // Superlatives ("poorest") describe, they are not issues.
+        if l.hasSuffix("est"), l.count > 6, resources.zipf(String(l.dropLast(3))) > 4 || resources.zipf(String(l.dropLast(4))) > 4 { return false }
         return true
     }
 
@@ -51,9 +53,10 @@ public struct TopicFinder: Sendable {
         var counts: [[String]: (count: Int, surface: [String: Int], occurrences: [Range<Int>])] = [:]
         var i = 0
         while i < n {
-            guard isContentWord(tokens[i], entityToken: isEntity[i]) else { i += 1; continue }
-            var j = i
-            while j < n, isContentWord(tokens[j], entityToken: isEntity[j]), tokens[j].spaceBefore || j == i { j += 1 }
+            let initial = i == 0 || (document.sentenceOfToken[i] != document.sentenceOfToken[i - 1]) || tokens[i - 1].isQuote
+            guard isContentWord(tokens[i], entityToken: isEntity[i], sentenceInitial: initial) else { i += 1; continue }
+            var j = i + 1
+            while j < n, isContentWord(tokens[j], entityToken: isEntity[j]), tokens[j].spaceBefore { j += 1 }
             for a in i..<j {
                 for len in 1...3 where a + len <= j {
                     let r = a..<(a + len)
@@ -73,7 +76,8 @@ public struct TopicFinder: Sendable {
         var scored: [(key: [String], score: Double)] = []
         for (key, entry) in counts {
             let rarity = key.map { max(0.5, 6.5 - resources.zipf($0)) }.reduce(0, +) / Double(key.count)
-            if key.count == 1 && (entry.count < 3 || rarity < 2.2) { continue }
+            // A single word needs three mentions, or two when it is rare in general English.
+            if key.count == 1 && (entry.count < 2 || (entry.count == 2 && rarity < 3.0) || rarity < 1.8) { continue }
             if key.count > 1 && entry.count < 2 { continue }
             let score = Double(entry.count) * rarity * (1 + 0.6 * Double(key.count - 1))
             scored.append((key, score))
@@ -86,7 +90,35 @@ public struct TopicFinder: Sendable {
             chosen.append(key)
             if chosen.count == TopicFinder.maximumTopics { break }
         }
+        // A word that mostly appears inside one longer phrase is named by it
+        // ("guarantees" → "security guarantees").
+        chosen = chosen.map { key in
+            guard key.count == 1, let entry = counts[key] else { return key }
+            let longer = counts.filter { $0.key.count == 2 && $0.key.last == key[0] && $0.value.count >= max(2, entry.count * 3 / 10) }
+            return longer.max { $0.value.count != $1.value.count ? $0.value.count < $1.value.count : $0.key.joined() > $1.key.joined() }?.key ?? key
+        }
+        var unique: [[String]] = []
+        for k in chosen where !unique.contains(k) { unique.append(k) }
+        chosen = unique
         var topics: [FoundTopic] = []
+        // Actions between two actors ("Ukraine joining Nato", "Britain leaving the EU") are
+        // issues in their own right, even when named once.
+        if let entities {
+            for (mi, m) in entities.mentions.enumerated() where m.kind == .name || m.kind == .alias {
+                let v = m.tokens.upperBound
+                guard v + 1 < n, tokens[v].kind == .word, tokens[v].lower.hasSuffix("ing"), tokens[v].lower.count > 5,
+                      !tokens[v].isCapitalized else { continue }
+                var o = v + 1
+                if tokens[o].lower == "the" { o += 1 }
+                guard let other = entities.mention(atToken: o), other.entity != m.entity, mi >= 0 else { continue }
+                let kinds: Set<EntityType> = [.place, .organization, .group, .person]
+                guard kinds.contains(entities.entities[m.entity].type), kinds.contains(entities.entities[other.entity].type) else { continue }
+                let r = m.tokens.lowerBound..<other.tokens.upperBound
+                let name = "\(entities.entities[m.entity].name) \(tokens[v].lower) \(entities.entities[other.entity].name)"
+                if topics.contains(where: { $0.id == name }) { continue }
+                topics.append(FoundTopic(id: name, mentions: 1, key: [name.lowercased()], occurrences: [r]))
+            }
+        }
         for key in chosen {
             guard let entry = counts[key] else { continue }
             let surface = entry.surface.max { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key }!.key

@@ -47,7 +47,11 @@ public enum Tokenizer {
                     var v = String.UnicodeScalarView(); v.append(contentsOf: s[start..<i])
                     let word = String(v)
                     let lower = word.lowercased()
+                    // An initial ("J. Smith") keeps its period only when a name follows.
+                    var next = i + 1
+                    while next < n, s[next] == " " { next += 1 }
                     let single = word.unicodeScalars.count == 1 && word.unicodeScalars.first!.properties.isUppercase
+                        && ((next < n && s[next].properties.isUppercase && next > i + 1) || (i + 1 < n && isLetter(s[i + 1])))
                     if single || abbreviations.contains(lower) {
                         end = i + 1
                         // Dotted acronyms: U.S. / U.K. / e.g.

@@ -360,7 +360,10 @@ struct EventLabeler {
         }
         var phraseText: String? = nil
         if let phrase = eventPhrase(near: date, clause: a..<b) {
-            var text = render(Array(phrase).filter { !dateTokens.contains($0) })
+            // "Friday’s press conference" keeps its day; elsewhere the date is the item's own field.
+            let possessiveDate = phrase.lowerBound == date.upperBound + 1 && ["’s", "'s"].contains(tokens[date.upperBound].text)
+            let words = possessiveDate ? Array(date.lowerBound..<phrase.upperBound) : Array(phrase).filter { !dateTokens.contains($0) }
+            var text = render(words)
             // "…, when Ukraine agreed to give up …": what the event was.
             let after = phrase.upperBound
             if after + 1 < s.upperBound, tokens[after].text == ",", ["when", "which", "in which", "under which"].contains(tokens[after + 1].lower) {
