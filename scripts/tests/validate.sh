@@ -29,7 +29,7 @@ check() {
   n=$((n + 1))
   local log="$TMP/check-$n.log"
   if ( "$@" ) >"$log" 2>&1; then
-    passed+=("$name"); echo "PASS  $name"
+    passed+=("$name"); echo "PASS  $name"; sed -n 's/^info: /      /p' "$log"
   else
     failed+=("$name"); echo "FAIL  $name"; tail -n 40 "$log" | sed 's/^/      /'
   fi
@@ -121,7 +121,7 @@ versions() {
   meson_v=$(sed -n "s/^ *version: '\([^']*\)'.*/\1/p" meson.build | head -1)
   metainfo_v=$(grep -o '<release version="[^"]*"' "$RES/$APP_ID.metainfo.xml" | head -1 | cut -d'"' -f2)
   core_v=$(grep -h -A1 'enum DramatisVersion' Sources/DramatisCore/Model/*.swift | sed -n 's/.*string = "\(.*\)".*/\1/p')
-  echo "meson $meson_v, metainfo newest release $metainfo_v, DramatisVersion $core_v"
+  echo "info: meson $meson_v, metainfo newest release $metainfo_v, DramatisVersion $core_v"
   [ -n "$meson_v" ] && [ "$meson_v" = "$metainfo_v" ] && [ "$meson_v" = "$core_v" ]
 }
 check "version agrees in meson.build, the newest metainfo release and DramatisVersion" versions
@@ -203,7 +203,7 @@ hidden() {
 run_installed() {
   local p="$1" out="$TMP/analysis.json" err="$TMP/analysis.err"
   local v; v=$(hidden "$p/bin/dramatis" --version) || fail "dramatis --version failed: $v"
-  echo "--version: $v"
+  echo "info: --version: $v"
   [ "$v" = "dramatis $(sed -n "s/^ *version: '\([^']*\)'.*/\1/p" meson.build | head -1)" ] || fail "unexpected version '$v'"
   hidden "$p/bin/dramatis" analyze "$p/share/dramatis/data/articles/seed.txt" --format json >"$out" 2>"$err" \
     || { cat "$err"; fail "dramatis analyze failed"; }
@@ -213,7 +213,7 @@ run_installed() {
   want=$(jq -r .title "$p/share/dramatis/data/articles/seed.meta.json")
   got=$(jq -r .article.title "$out") || fail "output is not JSON"
   [ -n "$want" ] && [ "$got" = "$want" ] || fail "title '$got', expected '$want'"
-  echo "analysis: $(wc -c <"$out") bytes, title '$got', $(jq '.entities | length' "$out") entities"
+  echo "info: analysis: $(wc -c <"$out") bytes, title '$got', $(jq '.entities | length' "$out") entities"
 }
 
 control() {
@@ -224,7 +224,7 @@ control() {
   hidden "$TMP/lonely/bin/dramatis" analyze "$STAGE/usr/share/dramatis/data/articles/seed.txt" --format json \
     >/dev/null 2>"$err" || rc=$?
   [ $rc -ne 0 ] || [ -s "$err" ] || fail "a binary without installed data ran cleanly: the source tree is not hidden"
-  echo "without share/dramatis: exit $rc, $(head -1 "$err")"
+  echo "info: without share/dramatis: exit $rc, $(head -1 "$err")"
 }
 
 static_runtime() {
