@@ -54,6 +54,7 @@ final class ActorPanel {
         statementsHeading = UI.label("Statements", "detail-heading")
         let detail = UI.vbox(spacing: 6, [nameLabel, subtitleLabel, countsLabel, positionsHeading, positionsList,
                                           statementsHeading, statements.widget]).margins(top: 12, bottom: 18, start: 14, end: 14)
+        detail.accessibleLabel("Selected actor")
         let placeholder = adw_status_page_new()!
         adw_status_page_set_icon_name(opaque(placeholder), "avatar-default-symbolic")
         adw_status_page_set_title(opaque(placeholder), "No Actor Selected")
@@ -114,27 +115,32 @@ final class ActorPanel {
 
     private func makeRow(_ entity: Entity, statements: Int, positions: [Position]) -> Widget {
         let row = gtk_list_box_row_new()!
-        let name = UI.label(entity.name, "heading").expand(h: true)
-        gtk_label_set_ellipsize(opaque(name), PANGO_ELLIPSIZE_END)
-        let counts = UI.label(Self.counts(entity, statements: statements), "caption", "dim-label", "numeric")
-        let line1 = UI.hbox(spacing: 6, [name, counts])
-        let box = UI.vbox(spacing: 3, [line1]).css("actor-row")
+        let name = UI.label(entity.name, "heading", wrap: true)
+        let box = UI.vbox(spacing: 3, [name]).css("actor-row")
         let subtitle = [entity.role, entity.type == .person ? nil : entity.type.displayName].compactMap { $0 }.first
-        if let subtitle {
-            let role = UI.label(subtitle, "caption", "dim-label")
-            gtk_label_set_ellipsize(opaque(role), PANGO_ELLIPSIZE_END)
-            UI.append(box, role)
-        }
+        let role = UI.label(subtitle ?? "", "caption", "dim-label").expand(h: true)
+        gtk_label_set_ellipsize(opaque(role), PANGO_ELLIPSIZE_END)
+        let counts = UI.label(Self.counts(entity, statements: statements), "caption", "dim-label", "numeric")
+        UI.append(box, UI.hbox(spacing: 6, [role, counts]))
         if !positions.isEmpty {
-            let chips = UI.hbox(spacing: 4)
-            for p in positions.prefix(2) { UI.append(chips, Self.stanceChip(p)) }
-            if positions.count > 2 { UI.append(chips, UI.label("+\(positions.count - 2)", "caption", "dim-label")) }
+            let chips = gtk_flow_box_new()!
+            gtk_flow_box_set_selection_mode(opaque(chips), GTK_SELECTION_NONE)
+            gtk_flow_box_set_column_spacing(opaque(chips), 4)
+            gtk_flow_box_set_row_spacing(opaque(chips), 4)
+            gtk_flow_box_set_max_children_per_line(opaque(chips), 4)
+            gtk_widget_set_can_target(chips, 0)
+            for p in positions {
+                let chip = Self.stanceChip(p)
+                gtk_flow_box_append(opaque(chips), chip)
+                if let child = gtk_widget_get_parent(chip) { gtk_widget_set_focusable(child, 0) }
+            }
             UI.append(box, chips)
         }
         gtk_list_box_row_set_child(cast(row), box)
         var description = [entity.name]
         if let subtitle { description.append(subtitle) }
         description.append(Self.counts(entity, statements: statements))
+        description += positions.map(Self.stanceText)
         row.accessibleLabel(description.joined(separator: ", "))
         return row
     }
@@ -158,7 +164,7 @@ final class ActorPanel {
     static func stanceChip(_ p: Position) -> Widget {
         let chip = UI.label(stanceText(p), "stance-chip", p.stance.rawValue)
         gtk_label_set_ellipsize(opaque(chip), PANGO_ELLIPSIZE_END)
-        gtk_label_set_max_width_chars(opaque(chip), 22)
+        gtk_label_set_max_width_chars(opaque(chip), 30)
         chip.tooltip(p.summary)
         return chip
     }

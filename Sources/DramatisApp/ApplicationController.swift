@@ -49,6 +49,9 @@ final class ApplicationController {
 
     private func startup() {
         Style.load()
+        Style.addIconSearchPath()
+        gtk_window_set_default_icon_name(DramatisApplication.id)
+        Preferences.applyColorScheme()
         addAction("open") { [unowned self] in
             (windows.last(where: { $0.isActive }) ?? windows.last ?? newWindow()).chooseFile()
         }
@@ -120,13 +123,30 @@ enum Style {
         }
         gtk_style_context_add_provider_for_display(display, opaque(provider), UInt32(GTK_STYLE_PROVIDER_PRIORITY_APPLICATION))
         unref(provider)
+        if let fontCSS = Preferences.articleFontCSS() {
+            let font = gtk_css_provider_new()!
+            gtk_css_provider_load_from_data(font, fontCSS, -1)
+            gtk_style_context_add_provider_for_display(display, opaque(font), UInt32(GTK_STYLE_PROVIDER_PRIORITY_APPLICATION) + 1)
+            unref(font)
+        }
     }
 
-    /// `<data>/../Resources/dramatis.css`: the source tree, or `share/dramatis/Resources` when installed.
+    /// `<data>/../Resources`: the source tree, or `share/dramatis/Resources` when installed.
+    static var resourcesURL: URL? {
+        DataDirectory.shared?.deletingLastPathComponent().appendingPathComponent("Resources")
+    }
+
     static func cssURL() -> URL? {
-        guard let data = DataDirectory.shared else { return nil }
-        let url = data.deletingLastPathComponent().appendingPathComponent("Resources/dramatis.css")
+        guard let url = resourcesURL?.appendingPathComponent("dramatis.css") else { return nil }
         return FileManager.default.fileExists(atPath: url.path) ? url : nil
+    }
+
+    /// Run from the source tree, the app icon is not installed yet: look for it in Resources/icons.
+    static func addIconSearchPath() {
+        guard let display = gdk_display_get_default(),
+              let icons = resourcesURL?.appendingPathComponent("icons"),
+              FileManager.default.fileExists(atPath: icons.path) else { return }
+        gtk_icon_theme_add_search_path(gtk_icon_theme_get_for_display(display), icons.path)
     }
 
     /// Used only when the style sheet cannot be found: the highlight colours, nothing else.

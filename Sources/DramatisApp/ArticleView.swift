@@ -58,7 +58,7 @@ final class ArticleView {
         adw_clamp_set_child(opaque(headerClamp), headerBox)
 
         search = ArticleSearch(textView: textView)
-        widget = UI.vbox(spacing: 0, [search.bar, headerClamp, scrolled])
+        widget = UI.vbox(spacing: 0, [search.bar, headerClamp, scrolled]).css("article-pane")
 
         createTags()
         connectPointer()
@@ -188,10 +188,11 @@ final class ArticleView {
         gtk_text_view_window_to_buffer_coords(cast(textView), GTK_TEXT_WINDOW_WIDGET, Int32(x), Int32(y), &bx, &by)
         var iter = GtkTextIter()
         guard gtk_text_view_get_iter_at_location(cast(textView), &iter, bx, by) != 0 else { return nil }
-        // The iter is the character under the pointer only if the pointer is inside its box.
+        // Past the end of a line GTK returns the line end: that is blank space, not a mention.
+        if gtk_text_iter_ends_line(&iter) != 0 { return nil }
         var rect = GdkRectangle()
         gtk_text_view_get_iter_location(cast(textView), &iter, &rect)
-        guard bx >= rect.x, bx <= rect.x + max(rect.width, 1) else { return nil }
+        guard bx <= rect.x + rect.width + 2 else { return nil }
         guard let i = index.entityIndex(at: Int(gtk_text_iter_get_offset(&iter))) else { return nil }
         return analysis.entities[i]
     }
@@ -210,11 +211,17 @@ final class ArticleView {
         let click = gtk_gesture_click_new()!
         gtk_gesture_single_set_button(opaque(click), 1)
         gtk_event_controller_set_propagation_phase(opaque(click), GTK_PHASE_CAPTURE)
-        Signal.onPressed(click, "pressed") { [unowned self] _, x, y in pressPoint = (x, y) }
-        Signal.onPressed(click, "released") { [unowned self] n, x, y in
+        // A press on a mention is claimed (like a link), so the text view starts no selection and
+        // the release arrives here; presses elsewhere are left to the text view.
+        Signal.onPressed(click, "pressed") { [unowned self] n, x, y in
+            guard n == 1, entityAt(x: x, y: y) != nil else { pressPoint = nil; return }
+            pressPoint = (x, y)
+            gtk_gesture_set_state(opaque(click), GTK_EVENT_SEQUENCE_CLAIMED)
+        }
+        Signal.onPressed(click, "released") { [unowned self] _, x, y in
             defer { pressPoint = nil }
-            guard n == 1, let (px, py) = pressPoint, abs(px - x) < 4, abs(py - y) < 4 else { return }
-            guard gtk_text_buffer_get_has_selection(buffer) == 0, let entity = entityAt(x: x, y: y) else { return }
+            guard let (px, py) = pressPoint, abs(px - x) < 6, abs(py - y) < 6,
+                  let entity = entityAt(x: x, y: y) else { return }
             onMentionActivated?(entity.id)
         }
         textView.addController(click)

@@ -83,6 +83,10 @@ enum UI {
         let b: Widget
         if let icon, label == nil { b = gtk_button_new_from_icon_name(icon) } else { b = gtk_button_new_with_mnemonic(label ?? "") }
         if let tooltip { gtk_widget_set_tooltip_text(b, tooltip) }
+        // GTK 4.8 names buttons "GtkImage" or "_Open Open" on the accessibility bus otherwise.
+        if let name = label?.replacingOccurrences(of: "_", with: "") ?? tooltip?.components(separatedBy: " (").first {
+            dr_accessible_set_label(b, name)
+        }
         if let action { gtk_actionable_set_action_name(opaque(b), action) }
         for c in classes { gtk_widget_add_css_class(b, c) }
         return b

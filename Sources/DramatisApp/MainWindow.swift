@@ -30,6 +30,7 @@ final class MainWindow {
         self.app = app
         widget = adw_application_window_new(cast(app.app))!
         gtk_window_set_default_size(cast(widget), 1200, 780)
+        Preferences.restoreSize(widget)
         gtk_window_set_title(cast(widget), "Dramatis")
 
         // Header bar.
@@ -41,6 +42,7 @@ final class MainWindow {
         gtk_menu_button_set_menu_model(opaque(menuButton), Self.primaryMenu())
         gtk_menu_button_set_primary(opaque(menuButton), 1)
         menuButton.tooltip("Main Menu")
+        menuButton.accessibleLabel("Main Menu")
         adw_header_bar_pack_end(opaque(header), menuButton)
         let find = UI.button(icon: "edit-find-symbolic", tooltip: "Search the Article (Ctrl+F)", action: "win.find")
         adw_header_bar_pack_end(opaque(header), find)
@@ -89,6 +91,7 @@ final class MainWindow {
         installDropTarget()
         connectViews()
         setDocumentMode(false)
+        Signal.onBool(widget, "close-request") { [unowned self] in Preferences.saveSize(widget); return false }
         Signal.on(widget, "destroy") { [unowned self] in app.windowClosed(self) }
     }
 

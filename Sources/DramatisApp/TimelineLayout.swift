@@ -23,7 +23,7 @@ struct TimelineLayout {
     static let labelGap = 10.0
 
     /// `measure` returns a label's natural width in pixels; labels are cut to `maxLabelWidth`.
-    init(items: [TimelineItem], width: Double, margin: Double = 28, maxLabelWidth: Double = 220,
+    init(items: [TimelineItem], width: Double, margin: Double = 28, maxLabelWidth: Double = 300,
          measure: (String) -> Double) {
         let dated = items.compactMap { item -> (TimelineItem, DateParts)? in
             guard let d = item.date.flatMap(DateParts.init) else { return nil }

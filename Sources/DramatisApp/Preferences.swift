@@ -1,0 +1,57 @@
+import CGtk
+import CGtkShim
+import Foundation
+
+/// The app's GSettings (`io.github.dramatis.Dramatis`), when its schema is installed; run from the
+/// source tree without it, the defaults apply and nothing is saved.
+@MainActor
+enum Preferences {
+    static let settings: UnsafeMutablePointer<GSettings>? = {
+        guard let source = g_settings_schema_source_get_default(),
+              let schema = g_settings_schema_source_lookup(source, DramatisApplication.id, 1) else { return nil }
+        g_settings_schema_unref(schema)
+        return g_settings_new(DramatisApplication.id)
+    }()
+
+    /// `color-scheme`: default follows the system, light and dark force the style.
+    static func applyColorScheme() {
+        guard let settings else { return }
+        let apply = {
+            let schemes = [ADW_COLOR_SCHEME_DEFAULT, ADW_COLOR_SCHEME_FORCE_LIGHT, ADW_COLOR_SCHEME_FORCE_DARK]
+            let value = Int(g_settings_get_enum(settings, "color-scheme"))
+            adw_style_manager_set_color_scheme(adw_style_manager_get_default(), schemes.indices.contains(value) ? schemes[value] : ADW_COLOR_SCHEME_DEFAULT)
+        }
+        apply()
+        Signal.on(settings, "changed::color-scheme") { apply() }
+    }
+
+    static func restoreSize(_ window: Widget) {
+        guard let settings else { return }
+        gtk_window_set_default_size(cast(window), g_settings_get_int(settings, "window-width"), g_settings_get_int(settings, "window-height"))
+        if g_settings_get_boolean(settings, "window-maximized") != 0 { gtk_window_maximize(cast(window)) }
+    }
+
+    static func saveSize(_ window: Widget) {
+        guard let settings else { return }
+        var width: Int32 = 0, height: Int32 = 0
+        gtk_window_get_default_size(cast(window), &width, &height)
+        g_settings_set_int(settings, "window-width", width)
+        g_settings_set_int(settings, "window-height", height)
+        g_settings_set_boolean(settings, "window-maximized", gtk_window_is_maximized(cast(window)))
+    }
+
+    /// `article-font`, a Pango description such as "Serif 12", as CSS for the article text.
+    static func articleFontCSS() -> String? {
+        guard let settings, let value = takeString(g_settings_get_string(settings, "article-font")), !value.isEmpty,
+              let font = pango_font_description_from_string(value) else { return nil }
+        defer { pango_font_description_free(font) }
+        var css = "textview.article-text {"
+        if let family = pango_font_description_get_family(font) {
+            let name = String(cString: family).replacingOccurrences(of: "\"", with: "")
+            css += " font-family: \"\(name)\";"
+        }
+        let size = pango_font_description_get_size(font)
+        if size > 0 { css += " font-size: \(Double(size) / Double(PANGO_SCALE))pt;" }
+        return css + " }"
+    }
+}

@@ -1,0 +1,46 @@
+#!/usr/bin/python3
+"""Startup of the window: time from process start to the first frame with the sample article
+analysed and shown, and resident memory then; beside an empty AdwApplicationWindow measured the
+same way (`dramatis --empty-window`). Median of N runs each, interleaved. Run inside Xvfb
+(bench/window.sh does that).
+
+usage: window.py BINARY ARTICLE [RUNS]
+"""
+import os
+import statistics
+import subprocess
+import sys
+import time
+
+BINARY, ARTICLE = sys.argv[1], sys.argv[2]
+RUNS = int(sys.argv[3]) if len(sys.argv) > 3 else 5
+RENDERERS = os.environ.get("RENDERERS", "default cairo").split()
+
+
+def measure(args, renderer):
+    env = dict(os.environ, DRAMATIS_NON_UNIQUE="1")
+    env.pop("GSK_RENDERER", None)
+    if renderer != "default":
+        env["GSK_RENDERER"] = renderer
+    start = time.monotonic()  # CLOCK_MONOTONIC, the clock the app prints
+    out = subprocess.run([BINARY, *args, "--first-frame-exit"], env=env, capture_output=True,
+                         text=True, timeout=120)
+    for line in out.stdout.splitlines():
+        if line.startswith("first-frame "):
+            fields = dict(f.split("=") for f in line.split()[1:])
+            return (float(fields["monotonic"]) - start) * 1000, int(fields["rss-kb"]) / 1024
+    raise SystemExit(f"no first-frame line from {args} (status {out.returncode}):\n{out.stderr[-2000:]}")
+
+
+print(f"{'renderer':<9} {'window':<26} {'first frame (ms)':>17} {'min–max':>13} {'RSS (MB)':>9}")
+for renderer in RENDERERS:
+    results = {"app": [], "empty": []}
+    measure(["--empty-window"], renderer)  # warm the page cache once
+    for _ in range(RUNS):
+        results["empty"].append(measure(["--empty-window"], renderer))
+        results["app"].append(measure([ARTICLE], renderer))
+    for key, label in [("empty", "empty AdwApplicationWindow"), ("app", "Dramatis, sample analysed")]:
+        ms = [r[0] for r in results[key]]
+        rss = [r[1] for r in results[key]]
+        print(f"{renderer:<9} {label:<26} {statistics.median(ms):>17.0f} {min(ms):>6.0f}–{max(ms):<6.0f} "
+              f"{statistics.median(rss):>9.1f}")

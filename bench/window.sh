@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# Window startup benchmark: first frame and RSS of the app on the sample article vs an empty
+# AdwApplicationWindow, median of 5 runs each under Xvfb, release build.
+# usage: bench/window.sh [RUNS]   (RENDERERS="default cairo" selects GSK renderers)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scratch=${SCRATCH_PATH:-.build}
+swift build -c release --scratch-path "$scratch" > /dev/null
+binary="$(swift build -c release --scratch-path "$scratch" --show-bin-path)/dramatis"
+xvfb-run -a -s "-screen 0 1280x800x24" dbus-run-session -- \
+  /usr/bin/python3 bench/window.py "$binary" data/articles/seed.txt "${1:-5}" 2> >(grep -v dbus-daemon >&2)

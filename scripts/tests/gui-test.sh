@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# GUI test: builds (debug), opens the reference article under Xvfb with a private D-Bus session,
+# and drives the window over AT-SPI (scripts/tests/gui_test.py). Fails on any failed step.
+# SCRATCH_PATH selects the build folder (default .build, shared with `swift test`).
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+scratch=${SCRATCH_PATH:-.build}
+mkdir -p out
+if ! swift build --scratch-path "$scratch" > out/gui-test-build.log 2>&1; then
+  grep -E 'error' out/gui-test-build.log | head -20 || tail -20 out/gui-test-build.log
+  echo "gui-test: build failed"; exit 1
+fi
+binary="$(swift build --scratch-path "$scratch" --show-bin-path)/dramatis"
+[ -x "$binary" ] || { echo "gui-test: no binary at $binary (build failed)"; exit 1; }
+shot=${GUI_TEST_SCREENSHOT:-$PWD/out/gui-test.png}
+# Xvfb outside the D-Bus session: the other order makes synthesized clicks do nothing.
+timeout 300 xvfb-run -a -s "-screen 0 1280x800x24" \
+  dbus-run-session -- /usr/bin/python3 scripts/tests/gui_test.py "$binary" data/articles/seed.txt "$shot"

@@ -1,0 +1,143 @@
+#!/usr/bin/python3
+"""End-to-end test of the Dramatis window over AT-SPI (run by gui-test.sh under Xvfb + D-Bus).
+
+Opens the reference article, checks that the actor list names the main actors, clicks the
+Zelenskyy mention in the article text, expects his statement in the side panel, switches to the
+timeline and expects the 1994 event, then saves a screenshot. Any failed step exits non-zero.
+"""
+import os
+import subprocess
+import sys
+import time
+
+from dogtail.config import config
+config.checkForA11y = False  # must precede dogtail.tree, or dogtail exits 1 silently
+config.searchCutoffCount = 3
+config.defaultDelay = 0.2
+config.logDebugToStdOut = False
+config.logDebugToFile = False
+from dogtail import tree  # noqa: E402
+import pyatspi  # noqa: E402
+
+BINARY, ARTICLE, SCREENSHOT = sys.argv[1], sys.argv[2], sys.argv[3]
+TIMEOUT = float(os.environ.get("GUI_TEST_TIMEOUT", "60"))
+
+
+def fail(message):
+    print(f"FAIL: {message}", file=sys.stderr)
+    try:
+        subprocess.run(["import", "-window", "root", SCREENSHOT.replace(".png", "-failure.png")], timeout=20)
+    except Exception:
+        pass
+    sys.exit(1)
+
+
+def step(message):
+    print(f"- {message}", flush=True)
+
+
+def wait_for(what, find, timeout=TIMEOUT):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            found = find()
+        except Exception:
+            found = None
+        if found:
+            return found
+        time.sleep(0.25)
+    fail(f"timed out after {timeout:.0f} s waiting for {what}")
+
+
+def descendants(node, pred):
+    return node.findChildren(lambda n: pred(n), recursive=True, showingOnly=False)
+
+
+def find_app(pid):
+    for app in tree.root.applications():
+        try:
+            if app.get_process_id() == pid:
+                return app
+        except Exception:
+            continue
+    return None
+
+
+def center_of(node):
+    x, y, w, h = node.queryComponent().getExtents(pyatspi.WINDOW_COORDS)
+    return x + w // 2, y + h // 2
+
+
+def click(x, y):
+    pyatspi.Registry.generateMouseEvent(int(x), int(y), pyatspi.MOUSE_B1C)
+
+
+env = dict(os.environ, DRAMATIS_NON_UNIQUE="1")
+process = subprocess.Popen([BINARY, ARTICLE], env=env)
+try:
+    step("waiting for the window")
+    app = wait_for("the application on the accessibility bus", lambda: find_app(process.pid))
+
+    step("waiting for the analysed article: actor rows")
+    actors_list = wait_for("the actor list",
+                           lambda: next(iter(descendants(app, lambda n: n.name == "Actors" and n.roleName == "list")), None))
+    for name in ["Volodymyr Zelenskyy", "Donald Trump", "Vladimir Putin"]:
+        wait_for(f"an actor row for {name}",
+                 lambda: descendants(actors_list, lambda n: n.roleName == "list item" and n.name.startswith(name + ",")))
+        step(f"actor row found: {name}")
+
+    step("clicking the Zelenskyy mention in the article text")
+    article = wait_for("the article text", lambda: next(iter(descendants(app, lambda n: n.name == "Article text")), None))
+    text = article.queryText()
+    content = text.getText(0, -1)
+    offset = content.find("Volodymyr Zelenskyy")
+    if offset < 0:
+        fail("the article text does not contain 'Volodymyr Zelenskyy'")
+    x, y, w, h = text.getCharacterExtents(offset + 12, pyatspi.WINDOW_COORDS)
+    if w <= 0 or h <= 0:
+        fail(f"no character extents for offset {offset + 12}: {(x, y, w, h)}")
+    step(f"character {offset + 12} at {(x, y, w, h)} (window coordinates)")
+    click(x + w / 2, y + h / 2)
+
+    step("expecting the actor's details in the side panel")
+    detail = wait_for("the selected-actor details", lambda: next(iter(descendants(
+        app, lambda n: n.name == "Selected actor")), None))
+    wait_for("the selected actor's name in the side panel",
+             lambda: descendants(detail, lambda n: n.name == "Volodymyr Zelenskyy"), timeout=10)
+
+    step("expecting the statement in the side panel")
+    wait_for("“Peace must be lasting” among the selected actor's statements",
+             lambda: descendants(detail, lambda n: "Peace must be lasting" in (n.name or "")), timeout=10)
+
+    step("switching to the timeline")
+    # The switcher exists twice (wide and narrow) plus the bottom bar: click the one on screen.
+    def timeline_tab():
+        for n in descendants(app, lambda n: n.name == "Timeline" and n.roleName == "page tab"):
+            x, y, w, h = n.queryComponent().getExtents(pyatspi.WINDOW_COORDS)
+            if w > 0 and h > 0:
+                return n
+        return None
+    tab = wait_for("the Timeline view switcher tab", timeline_tab)
+    click(*center_of(tab))
+    wait_for("the Timeline tab to be selected",
+             lambda: tab.getState().contains(pyatspi.STATE_SELECTED) or tab.getState().contains(pyatspi.STATE_CHECKED),
+             timeout=10)
+    dated = wait_for("the dated events list",
+                     lambda: next(iter(descendants(app, lambda n: n.name == "Dated events")), None))
+    wait_for("the 1994 event in the timeline",
+             lambda: descendants(dated, lambda n: n.roleName == "list item" and n.name.startswith("1994")), timeout=10)
+    step("1994 event found")
+
+    time.sleep(0.5)
+    subprocess.run(["import", "-window", "root", SCREENSHOT], check=True, timeout=30)
+    step(f"screenshot saved: {SCREENSHOT}")
+    if process.poll() is not None:
+        fail(f"the application exited early with status {process.returncode}")
+    print("PASS")
+finally:
+    if process.poll() is None:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
