@@ -605,3 +605,58 @@ enum SchemaFile {
         #expect(try leftovers(folder).isEmpty)
     }
 }
+
+// MARK: - The real sample, through the real analyser
+
+/// Whatever the NLP stages currently find in data/articles/seed.txt must export cleanly.
+@Suite struct SampleExportTests {
+    static func analysis() throws -> Analysis {
+        let url = try #require(DataDirectory.sampleArticle)
+        return try Analyzer().analyze(path: url.path)
+    }
+
+    @Test func markdownOfTheSampleIsCommonMark() throws {
+        let a = try Self.analysis()
+        let summary = SummaryBuilder().build(a)
+        let md = try MarkdownExporter.render(a)
+        guard let cmark = tool("cmark") else { Issue.record("cmark is not installed"); return }
+        let html = String(decoding: try run(cmark, [], input: Data(md.utf8)).stdout, as: UTF8.self)
+        let tests = MarkdownExportTests()
+        #expect(html.hasPrefix("<h1>\(HTMLExporter.escape(summary.title))</h1>"))
+        let h2 = html.components(separatedBy: "<h2>").dropFirst().map { $0.components(separatedBy: "</h2>")[0] }
+        #expect(h2 == ["Summary", "Actors", "Positions", "Statements", "Timeline"])
+        #expect(tests.section(html, "Actors").components(separatedBy: "<li>").count - 1 == summary.actors.count)
+        let statements = tests.section(html, "Statements")
+        #expect(statements.components(separatedBy: "<h3>").count - 1 == summary.speakers.count)
+        #expect(statements.components(separatedBy: "<li>").count - 1 == a.statements.count)
+        let timeline = tests.section(html, "Timeline")
+        #expect(timeline.components(separatedBy: "<li>").count - 1 == a.timeline.count)
+        #expect(!html.contains("<script"))
+    }
+
+    @Test func htmlOfTheSampleIsWellFormed() throws {
+        let a = try Self.analysis()
+        let html = try HTMLExporter.render(a)
+        let elements = try #require(HTMLExportTests().strictElements(html), "libxml2 rejected the HTML")
+        #expect(!elements.contains("script"))
+        let mentions = a.entities.reduce(0) { $0 + $1.mentions.count }
+        if mentions > 0 { #expect(html.contains("class=\"ent ent-")) }
+        if let python = tool("python3") {
+            let r = try run(python, ["-c", HTMLExportTests.pythonCheck], input: Data(html.utf8))
+            #expect(String(decoding: r.stdout, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines) == "ok")
+        }
+    }
+
+    @Test(.enabled(if: SchemaFile.path != nil, "../shared/spec/analysis.schema.json is not here; set DRAMATIS_SCHEMA"))
+    func jsonOfTheSampleValidates() throws {
+        let data = try Export.render(try Self.analysis(), as: .json)
+        #expect(try SchemaFile.validate(data) == "ok")
+    }
+
+    @Test(.enabled(if: tool("pdfinfo") != nil, "poppler-utils is not installed"))
+    func pdfOfTheSampleHasItsPages() throws {
+        let (data, pages) = try PDFExporter.renderDocument(try Self.analysis())
+        #expect(try PDFExportTests().pdfInfo(data)["Pages"] == String(pages))
+        #expect(pages >= 2)
+    }
+}

@@ -8,8 +8,10 @@ public enum HTMLExporter {
     static let template: Result<Template, Error> = Result { try Template(HTMLTemplate.source, escape: escape) }
 
     public static func render(_ analysis: Analysis) throws -> String {
-        let summary = SummaryBuilder().build(analysis)
-        return try template.get().render(summary.templateContext(includeArticle: true, analysis: analysis))
+        let document = TextDocument(analysis.article.text)
+        let summary = SummaryBuilder().build(analysis, document: document)
+        return try template.get().render(summary.templateContext(includeArticle: true, analysis: analysis,
+                                                                 document: document))
     }
 
     /// Escapes text for HTML content and quoted attribute values.

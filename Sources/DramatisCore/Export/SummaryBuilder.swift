@@ -97,7 +97,8 @@ public struct SummaryBuilder: Sendable {
 
     public init() {}
 
-    public func build(_ analysis: Analysis) -> Summary {
+    /// `document` is the article's `TextDocument` when the caller already has one.
+    public func build(_ analysis: Analysis, document: TextDocument? = nil) -> Summary {
         let article = analysis.article
         let entitiesByID = Dictionary(analysis.entities.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         let statementsByID = Dictionary(analysis.statements.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
@@ -105,8 +106,12 @@ public struct SummaryBuilder: Sendable {
         // Actors, most prominent first.
         var firstMention: [String: Int] = [:]
         for e in analysis.entities { firstMention[e.id] = e.mentions.map(\.start).min() ?? Int.max }
+        var statementsOf: [String: [Statement]] = [:]
+        for st in analysis.statements { if let id = st.speaker { statementsOf[id, default: []].append(st) } }
+        var positionsOf: [String: [Position]] = [:]
+        for p in analysis.positions { positionsOf[p.actor, default: []].append(p) }
         func prominence(_ e: Entity) -> Int {
-            analysis.statements(by: e.id).count * 3 + analysis.positions(of: e.id).count * 2 + e.mentions.count
+            (statementsOf[e.id]?.count ?? 0) * 3 + (positionsOf[e.id]?.count ?? 0) * 2 + e.mentions.count
         }
         let ordered = analysis.entities.enumerated().sorted { a, b in
             let pa = prominence(a.element), pb = prominence(b.element)
@@ -116,16 +121,15 @@ public struct SummaryBuilder: Sendable {
             return a.offset < b.offset
         }.map(\.element)
         func isActor(_ e: Entity) -> Bool {
-            [.person, .organization, .group].contains(e.type)
-                || !analysis.statements(by: e.id).isEmpty || !analysis.positions(of: e.id).isEmpty
+            [.person, .organization, .group].contains(e.type) || statementsOf[e.id] != nil || positionsOf[e.id] != nil
         }
         let actors = ordered.filter(isActor).map { e -> Summary.Actor in
             let affiliation = e.affiliation.map { entitiesByID[$0]?.name ?? $0 }
-            let positions = analysis.positions(of: e.id).map { p in
+            let positions = (positionsOf[e.id] ?? []).map { p in
                 Summary.PositionLine(position: p, quote: p.evidence.lazy.compactMap { statementsByID[$0] }.first)
             }
             return Summary.Actor(entity: e, affiliationName: affiliation, positions: positions,
-                                 statements: analysis.statements(by: e.id).sorted { $0.start < $1.start })
+                                 statements: (statementsOf[e.id] ?? []).sorted { $0.start < $1.start })
         }
 
         // Statements by speaker, in the order speakers first speak.
@@ -158,7 +162,7 @@ public struct SummaryBuilder: Sendable {
                        source: article.source.flatMap { $0.isEmpty ? nil : $0 },
                        published: article.published,
                        publishedText: article.published.map(Self.readableDate),
-                       keySentences: keySentences(analysis),
+                       keySentences: keySentences(analysis, document: document),
                        actors: actors,
                        otherEntities: ordered.filter { !isActor($0) },
                        speakers: speakers,
@@ -169,37 +173,56 @@ public struct SummaryBuilder: Sendable {
 
     /// The 3–5 sentences that carry the most actors, statements and topics, in article order.
     /// With nothing to score (an empty analysis) the lead sentences stand in.
-    public func keySentences(_ analysis: Analysis) -> [Summary.KeySentence] {
-        let document = TextDocument(analysis.article.text)
-        let sentences = document.sentences.filter { s in
-            document.substring(s.span).unicodeScalars.contains { $0.properties.isAlphabetic }
-        }
-        guard !sentences.isEmpty else { return [] }
+    /// Linear in the article: mentions and statements are bucketed by sentence.
+    public func keySentences(_ analysis: Analysis, document given: TextDocument? = nil) -> [Summary.KeySentence] {
+        let document = given ?? TextDocument(analysis.article.text)
+        let all = document.sentences
+        guard !all.isEmpty else { return [] }
 
-        var entityAt: [(span: Span, id: String)] = []
-        for e in analysis.entities { for m in e.mentions { entityAt.append((m.span, e.id)) } }
-        let topics = analysis.topics.map { $0.id.lowercased() }.filter { !$0.isEmpty }
+        // For each sentence: the distinct entities mentioned and the statements overlapping it.
+        var entities = [Set<String>](repeating: [], count: all.count)
+        var statements = [Int](repeating: 0, count: all.count)
+        func sentences(overlapping span: Span) -> ClosedRange<Int>? {
+            guard span.end > span.start else { return nil }
+            let first = document.sentenceIndex(at: span.start)
+            var last = document.sentenceIndex(at: max(span.start, span.end - 1))
+            last = max(first, last)
+            return first...last
+        }
+        for e in analysis.entities {
+            for m in e.mentions {
+                guard let r = sentences(overlapping: m.span) else { continue }
+                for i in r where all[i].span.overlaps(m.span) { entities[i].insert(e.id) }
+            }
+        }
+        for st in analysis.statements {
+            guard let r = sentences(overlapping: st.span) else { continue }
+            for i in r where all[i].span.overlaps(st.span) { statements[i] += 1 }
+        }
+        let topics = Set(analysis.topics.map { $0.id.lowercased() }.filter { !$0.isEmpty })
 
         var scored: [(index: Int, score: Int)] = []
-        for (i, s) in sentences.enumerated() {
-            let entities = Set(entityAt.filter { $0.span.overlaps(s.span) }.map(\.id))
-            let statements = analysis.statements.filter { $0.span.overlaps(s.span) }.count
-            let lower = document.substring(s.span).lowercased()
-            let topicCount = topics.filter { lower.contains($0) }.count
-            scored.append((i, entities.count + statements + topicCount))
+        for (i, s) in all.enumerated() {
+            let text = document.substring(s.span)
+            // Skip fragments with no letters (a stray "—", a number on its own line).
+            guard text.unicodeScalars.contains(where: { $0.properties.isAlphabetic }) else { continue }
+            let lower = text.lowercased()
+            let topicCount = topics.isEmpty ? 0 : topics.filter { lower.contains($0) }.count
+            scored.append((i, entities[i].count + statements[i] + topicCount))
         }
-        let count = min(sentences.count, max(minimumSentences, min(maximumSentences, sentences.count / 6)))
-        let chosen: [Int]
+        guard !scored.isEmpty else { return [] }
+        let count = min(scored.count, max(minimumSentences, min(maximumSentences, scored.count / 6)))
+        let chosen: [(index: Int, score: Int)]
         if scored.allSatisfy({ $0.score == 0 }) {
-            chosen = Array(0..<count)
+            chosen = Array(scored.prefix(count))
         } else {
             chosen = scored.sorted { ($0.score, -$0.index) > ($1.score, -$1.index) }
-                .prefix(count).map(\.index).sorted()
+                .prefix(count).sorted { $0.index < $1.index }
         }
-        return chosen.map { i in
-            Summary.KeySentence(span: sentences[i].span,
-                                text: collapseWhitespace(document.substring(sentences[i].span)),
-                                score: scored[i].score)
+        return chosen.map { c in
+            Summary.KeySentence(span: all[c.index].span,
+                                text: collapseWhitespace(document.substring(all[c.index].span)),
+                                score: c.score)
         }
     }
 
@@ -227,8 +250,8 @@ public struct HighlightedArticle: Sendable {
     }
     public var paragraphs: [[Run]]
 
-    public init(_ analysis: Analysis) {
-        let document = TextDocument(analysis.article.text)
+    public init(_ analysis: Analysis, document given: TextDocument? = nil) {
+        let document = given ?? TextDocument(analysis.article.text)
         let n = document.scalars.count
         var spans: [(span: Span, entity: Entity)] = []
         for e in analysis.entities {

@@ -5,7 +5,8 @@ import Foundation
 /// Every item sets all of its keys (empty or false when absent), so a lookup inside a loop never
 /// falls through to an outer item's value.
 extension Summary {
-    public func templateContext(includeArticle: Bool = false, analysis: Analysis? = nil) -> Template.Context {
+    public func templateContext(includeArticle: Bool = false, analysis: Analysis? = nil,
+                                document: TextDocument? = nil) -> Template.Context {
         typealias V = Template.Value
         func s(_ v: String?) -> V { .string(v ?? "") }
 
@@ -86,7 +87,7 @@ extension Summary {
         context["hasTimeline"] = .bool(!timeline.isEmpty)
 
         if includeArticle, let analysis {
-            let article = HighlightedArticle(analysis)
+            let article = HighlightedArticle(analysis, document: document)
             var typesSeen = Set<EntityType>()
             context["paragraphs"] = .list(article.paragraphs.map { runs in
                 ["runs": .list(runs.map { r in
