@@ -183,6 +183,10 @@ import Testing
         #expect(actors.contains("<p><strong>Also mentioned:</strong> Ukraine (Place), "))
         #expect(actors.contains("Budapest Memorandum (Law or agreement)"))
         #expect(actors.contains("<li><strong>Volodymyr Zelenskyy</strong> (Person): President of Ukraine, Ukraine</li>"))
+        // Positions: topic, stance, summary, then the supporting quote on its own line.
+        let positions = section(html, "Positions")
+        #expect(positions.contains("<li><strong>security guarantees</strong>: <em>Supports</em>. Demands an effective security guarantee before any peace deal.<br />\n<em>Reported:</em> Ukraine needs an “effective security guarantee” if it is to strike a peace deal with Russia</li>"))
+        #expect(positions.contains("<li><strong>security guarantees</strong>: <em>Supports</em>. Calls firm security guarantees central.<br />\n<em>Quote:</em> “firm security guarantees are central”</li>"))
         // Statements grouped under speaker headings; direct quotes quoted, reported speech marked.
         let statements = section(html, "Statements")
         #expect(statements.contains("<h3>Volodymyr Zelenskyy</h3>"))

@@ -1,6 +1,6 @@
 // The Markdown summary template (CommonMark; see Template.swift for the tag syntax).
 // Every {{value}} is escaped by `MarkdownExporter.escape`; this file is the only place the
-// Markdown layout is written down.
+// Markdown layout is written down. (A backslash before a line break is a CommonMark hard break.)
 
 enum MarkdownTemplate {
     static let source = """
@@ -42,10 +42,8 @@ enum MarkdownTemplate {
     ### {{name}}
 
     {{#positions}}
-    - **{{topic}}**: *{{stanceLabel}}*. {{summary}}
-    {{#quote}}
-      {{#quoteReported}}Reported: {{/quoteReported}}{{quote}}
-    {{/quote}}
+    - **{{topic}}**: *{{stanceLabel}}*. {{summary}}{{#quote}}\\
+      {{#quoteReported}}*Reported:* {{/quoteReported}}{{^quoteReported}}*Quote:* {{/quoteReported}}{{quote}}{{/quote}}
     {{/positions}}
 
     {{/positionActors}}
