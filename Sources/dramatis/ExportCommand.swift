@@ -46,6 +46,7 @@ struct ExportCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        AtomicFile.removeTemporaryFileOnSignal()
         let files = try expandInputs()
         let plan = try destinations(for: files)
         let analyzer = Analyzer()

@@ -119,6 +119,49 @@ import Testing
         #expect((doc?["article"] as? [String: Any])?["published"] as? String == "2024-02-29")
     }
 
+    /// Ctrl-C at any moment leaves either the old file or a complete new one, and no temporary.
+    @Test func interruptedExportKeepsTheOldFile() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        // A saved analysis of a long article (rendering its PDF takes a moment).
+        let text = (1...1500).map { "Paragraph \($0) says that the long sentence keeps going across the line until it ends." }
+            .joined(separator: "\n\n")
+        let doc: [String: Any] = [
+            "schema": "dramatis.analysis/1", "generator": "test",
+            "article": ["title": "Long", "published": NSNull(), "source": NSNull(), "text": text],
+            "entities": [], "statements": [], "positions": [], "topics": [], "timeline": [],
+        ]
+        let input = folder.appendingPathComponent("long.json")
+        try JSONSerialization.data(withJSONObject: doc).write(to: input)
+        let out = folder.appendingPathComponent("long.pdf")
+        let old = Data("the previous, complete export".utf8)
+        let binary = try #require(Self.binary)
+        var outcomes: Set<String> = []
+        for delay in [0.05, 0.3, 0.6, 1.0, 1.5, 2.5] {
+            try old.write(to: out)
+            let p = Process()
+            p.executableURL = URL(fileURLWithPath: binary)
+            p.arguments = ["export", input.path, "-o", out.path]
+            p.standardOutput = FileHandle.nullDevice
+            p.standardError = FileHandle.nullDevice
+            try p.run()
+            Thread.sleep(forTimeInterval: delay)
+            p.interrupt()
+            p.waitUntilExit()
+            let now = try Data(contentsOf: out)
+            if now == old {
+                outcomes.insert("old")
+            } else {
+                #expect(now.prefix(5) == Data("%PDF-".utf8))
+                #expect(now.suffix(6).contains(Data("%%EOF".utf8)), "truncated PDF after \(delay) s")
+                outcomes.insert("new")
+            }
+            let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
+            #expect(names == ["long.json", "long.pdf"], "left behind after \(delay) s: \(names)")
+        }
+        #expect(outcomes.contains("old")) // at least the early interruptions stopped it
+    }
+
     @Test func errorsAreReadable() throws {
         let unknown = try dramatis(["export", Self.sample, "-o", "/tmp/summary.txt"])
         #expect(unknown.status != 0)

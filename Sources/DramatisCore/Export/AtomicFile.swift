@@ -43,8 +43,10 @@ public enum AtomicFile {
         }
         let temporary = String(cString: template)
         var committed = false
+        SignalCleanup.track(temporary)
         defer {
             if !committed { unlink(temporary) }
+            SignalCleanup.track(nil)
         }
         do {
             try body(fd)
@@ -111,7 +113,47 @@ public enum AtomicFile {
         }
     }
 
+    /// For command-line tools: on SIGINT, SIGTERM or SIGHUP, remove the temporary file being
+    /// written (if any), then die of the signal as usual. The destination is never touched.
+    public static func removeTemporaryFileOnSignal() {
+        SignalCleanup.install()
+    }
+
     static func errnoText() -> String {
         String(cString: strerror(errno)).lowercased()
+    }
+}
+
+/// The temporary file being written, kept in a fixed C buffer a signal handler may read.
+/// One slot: the command line writes one file at a time. (The window does not install it.)
+enum SignalCleanup {
+    static let capacity = 4096
+    nonisolated(unsafe) static let slot: UnsafeMutablePointer<CChar> = {
+        let p = UnsafeMutablePointer<CChar>.allocate(capacity: capacity)
+        p.initialize(repeating: 0, count: capacity)
+        return p
+    }()
+    nonisolated(unsafe) static var installed = false
+
+    static func track(_ path: String?) {
+        guard installed else { return }
+        slot[0] = 0
+        guard let path else { return }
+        let bytes = Array(path.utf8CString)
+        guard bytes.count < capacity else { return }
+        for i in 1..<bytes.count { slot[i] = bytes[i] }
+        slot[0] = bytes[0] // publish the first byte last
+    }
+
+    static func install() {
+        _ = slot
+        installed = true
+        for sig in [SIGINT, SIGTERM, SIGHUP] {
+            signal(sig) { sig in
+                if SignalCleanup.slot[0] != 0 { unlink(SignalCleanup.slot) }
+                signal(sig, SIG_DFL)
+                raise(sig)
+            }
+        }
     }
 }
