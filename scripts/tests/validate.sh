@@ -20,6 +20,7 @@ TMP=$(mktemp -d /tmp/dramatis-validate.XXXXXX)
 trap 'rm -rf "$TMP"' EXIT
 passed=()
 failed=()
+skipped=()
 n=0
 
 # check NAME COMMAND…: runs the command in a subshell, records PASS/FAIL, shows its output on
@@ -115,6 +116,24 @@ same_id() {
   fi
 }
 check "one application ID ($APP_ID) in desktop file, metainfo, schema, meson, manifest, app" same_id
+
+screenshots() {
+  # The metainfo points at docs/ images by URL (appstreamcli --no-net does not fetch them); each
+  # must be a file of docs/ in this tree.
+  local urls; urls=$(grep -o '<image>[^<]*</image>' "$RES/$APP_ID.metainfo.xml" | sed 's/<[^>]*>//g')
+  [ -n "$urls" ] || fail "no screenshots in the metainfo"
+  for u in $urls; do
+    case "$u" in https://raw.githubusercontent.com/*/main/docs/*.png) ;; *) fail "unexpected screenshot URL $u" ;; esac
+    [ -f "docs/${u##*/}" ] || fail "docs/${u##*/} (screenshot of the metainfo) is missing"
+    [ "$(head -c 8 "docs/${u##*/}" | od -An -tx1 | tr -d ' \n')" = 89504e470d0a1a0a ] || fail "docs/${u##*/} is not a PNG"
+  done
+}
+if ls docs/screenshot-*.png >/dev/null 2>&1; then
+  check "metainfo screenshots exist in docs/" screenshots
+else
+  skipped+=("metainfo screenshots exist in docs/ (no docs/screenshot-*.png committed yet)")
+  echo "SKIP  metainfo screenshots exist in docs/ (no docs/screenshot-*.png yet)"
+fi
 
 versions() {
   local meson_v metainfo_v core_v
@@ -249,6 +268,7 @@ else
 fi
 
 echo
-echo "validate.sh: ${#passed[@]} passed, ${#failed[@]} failed"
+echo "validate.sh: ${#passed[@]} passed, ${#failed[@]} failed, ${#skipped[@]} skipped"
 for f in "${failed[@]}"; do echo "  failed: $f"; done
+for f in "${skipped[@]}"; do echo "  skipped: $f"; done
 [ ${#failed[@]} -eq 0 ]
