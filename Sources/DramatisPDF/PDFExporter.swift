@@ -44,6 +44,11 @@ public enum Export {
         return try Exporters.render(analysis, as: format)
     }
 
+    /// A file name for a save dialog, e.g. "zelenskyy-says-ukraine-needs-an-effective-security.pdf".
+    public static func suggestedFileName(for analysis: Analysis, as format: ExportFormat) -> String {
+        Exporters.suggestedFileName(for: analysis, as: format)
+    }
+
     /// Renders and writes `url` atomically; the format comes from `format` or the extension.
     /// Throws `ExportError` (readable `description`) for unknown extensions and unwritable paths.
     @discardableResult

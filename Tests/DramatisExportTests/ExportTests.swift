@@ -33,6 +33,19 @@ import Testing
         #expect(try Export.render(a, as: .json) == JSONExporter.render(a))
     }
 
+    @Test func suggestedFileNames() throws {
+        let seed = try Fixtures.seed()
+        #expect(Export.suggestedFileName(for: seed, as: .pdf) == "zelenskyy-says-ukraine-needs-an-effective-security-guarantee.pdf")
+        #expect(Export.suggestedFileName(for: Fixtures.hostile(), as: .markdown) == "script-alert-1-script-b-title-b-x.md")
+        let untitled = Analysis(article: Article(title: nil, published: nil, source: "/tmp/My Article.txt", text: "x"))
+        #expect(Export.suggestedFileName(for: untitled, as: .html) == "my-article.html")
+        let bare = Analysis(article: Article(title: "  ", published: nil, source: nil, text: "x"))
+        #expect(Export.suggestedFileName(for: bare, as: .json) == "article.json")
+        let long = Analysis(article: Article(title: String(repeating: "word ", count: 40), published: nil, source: nil, text: ""))
+        let name = Export.suggestedFileName(for: long, as: .pdf)
+        #expect(name.count <= 64 && name.hasSuffix("word.pdf"))
+    }
+
     @Test func templateEscapesByDefaultAndHandlesSections() throws {
         let t = try Template("""
             <h1>{{title}}</h1>

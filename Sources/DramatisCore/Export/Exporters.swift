@@ -66,6 +66,31 @@ public enum Exporters {
         return f
     }
 
+    /// A file name for a save dialog: the title as a lower-case slug (at most about 60
+    /// characters, cut at a word), else the source file's name, else "article"; plus the
+    /// format's extension. "Zelenskyy says Ukraine needs…" → "zelenskyy-says-ukraine-needs….pdf".
+    public static func suggestedFileName(for analysis: Analysis, as format: ExportFormat) -> String {
+        func slug(_ s: String) -> String {
+            var words: [String] = [], word = ""
+            for ch in s.lowercased() {
+                if ch.isLetter || ch.isNumber { word.append(ch) } else if !word.isEmpty { words.append(word); word = "" }
+            }
+            if !word.isEmpty { words.append(word) }
+            var out = ""
+            for w in words {
+                if !out.isEmpty && out.count + 1 + w.count > 60 { break }
+                out += out.isEmpty ? String(w.prefix(60)) : "-" + w
+            }
+            return out
+        }
+        var base = slug(analysis.article.title ?? "")
+        if base.isEmpty, let source = analysis.article.source {
+            let last = (URL(string: source)?.scheme != nil ? (URL(string: source)?.lastPathComponent ?? "") : (source as NSString).lastPathComponent)
+            base = slug((last as NSString).deletingPathExtension)
+        }
+        return (base.isEmpty ? "article" : base) + "." + format.fileExtension
+    }
+
     /// Renders and writes atomically: the destination is replaced only by a complete file.
     /// Returns the format used.
     @discardableResult
