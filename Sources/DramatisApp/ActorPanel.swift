@@ -162,7 +162,7 @@ final class ActorPanel {
     }
 
     static func stanceChip(_ p: Position) -> Widget {
-        let chip = UI.label(stanceText(p), "stance-chip", p.stance.rawValue)
+        let chip = UI.label(stanceText(p), "stance-chip", p.stance.rawValue).align(h: GTK_ALIGN_START)
         gtk_label_set_ellipsize(opaque(chip), PANGO_ELLIPSIZE_END)
         gtk_label_set_max_width_chars(opaque(chip), 30)
         chip.tooltip(p.summary)

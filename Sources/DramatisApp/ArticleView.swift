@@ -156,6 +156,7 @@ final class ArticleView {
         dr_object_set_int(selectedTag, "underline", Int32(PANGO_UNDERLINE_SINGLE.rawValue))
         focusTag = tag("focus")
         setBackground(focusTag, "dramatis_focus", fallback: "rgba(246,211,45,0.4)")
+        gtk_text_tag_set_priority(focusTag, 0) // under the mention colours, which stay readable
         search.matchTag = tag("search-match")
         setBackground(search.matchTag, "dramatis_match", fallback: "rgba(255,120,0,0.45)")
         search.currentTag = tag("search-current")

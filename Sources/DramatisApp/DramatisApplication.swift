@@ -12,6 +12,7 @@ public enum DramatisApplication {
         let options = LaunchOptions(arguments: arguments, environment: ProcessInfo.processInfo.environment)
         GLibMainQueue.install()
         if options.emptyWindow { return EmptyWindowBaseline(options: options).run() }
+        DocumentLoader.prefetch(files)
         return ApplicationController(options: options).run(files: files)
     }
 }

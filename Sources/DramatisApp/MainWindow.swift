@@ -174,9 +174,7 @@ final class MainWindow {
         gtk_stack_set_visible_child_name(opaque(mainStack), "loading")
         setDocumentMode(false)
         Task { @MainActor [weak self] in
-            let result = await Task.detached(priority: .userInitiated) { () -> Result<Analysis, Error> in
-                Result { try DocumentLoader.load(path: path) }
-            }.value
+            let result = await DocumentLoader.analysis(of: path)
             guard let self, generation == loadGeneration else { return }
             isLoading = false
             gtk_spinner_stop(opaque(spinner))
@@ -276,6 +274,27 @@ final class MainWindow {
 /// Opens a file for the window: an article (through the core's loader and analyser), or a
 /// `dramatis.analysis/1` JSON document saved by `dramatis analyze --format json`.
 enum DocumentLoader {
+    /// Analyses started before GTK is up (files from the command line), by path.
+    @MainActor private static var started: [String: Task<Analysis, Error>] = [:]
+
+    /// Starts analysing the command-line files at once, overlapping GTK start-up and window set-up.
+    @MainActor static func prefetch(_ paths: [String]) {
+        for path in paths where started[absolute(path)] == nil {
+            started[absolute(path)] = Task.detached(priority: .userInitiated) { try load(path: path) }
+        }
+    }
+
+    /// The prefetched analysis of `path` if there is one, else a new one off the main thread.
+    @MainActor static func analysis(of path: String) async -> Result<Analysis, Error> {
+        let task = started.removeValue(forKey: absolute(path))
+            ?? Task.detached(priority: .userInitiated) { try load(path: path) }
+        do { return .success(try await task.value) } catch { return .failure(error) }
+    }
+
+    private static func absolute(_ path: String) -> String {
+        URL(fileURLWithPath: path).standardizedFileURL.path
+    }
+
     static func load(path: String) throws -> Analysis {
         if path.lowercased().hasSuffix(".json") {
             let data = try ArticleLoader.readFile(path: path)
