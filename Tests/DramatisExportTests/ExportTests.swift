@@ -520,6 +520,18 @@ enum SchemaFile {
         #expect(try pdfInfo(data)["Pages"] == "2")
     }
 
+    @Test func rendersOnSeveralThreadsAtOnce() throws {
+        let a = try Fixtures.seed()
+        let expected = try PDFExporter.renderDocument(a).pageCount
+        final class Results: @unchecked Sendable { let lock = NSLock(); var pages: [Int] = [] }
+        let results = Results()
+        DispatchQueue.concurrentPerform(iterations: 4) { _ in
+            let pages = (try? PDFExporter.renderDocument(a).pageCount) ?? -1
+            results.lock.lock(); results.pages.append(pages); results.lock.unlock()
+        }
+        #expect(results.pages == [expected, expected, expected, expected])
+    }
+
     @Test func hostileTextIsMarkupSafe() throws {
         let (data, _) = try PDFExporter.renderDocument(Fixtures.hostile())
         if tool("pdftotext") != nil {
