@@ -39,6 +39,8 @@ let package = Package(
 
         .testTarget(name: "DramatisCoreTests", dependencies: ["DramatisCore"]),
         .testTarget(name: "DramatisCLITests", dependencies: ["dramatis"]),
+        // Pure parts of the window (timeline layout, mention lookup); needs no display.
+        .testTarget(name: "DramatisAppTests", dependencies: ["DramatisApp", "DramatisCore"]),
         // Exporters (Markdown, HTML, JSON, PDF), summary builder, atomic writes.
         .testTarget(name: "DramatisExportTests", dependencies: ["DramatisCore", "DramatisPDF", "CLibXML2"]),
     ],

@@ -2,7 +2,8 @@
 """Startup of the window: time from process start to the first frame with the sample article
 analysed and shown, and resident memory then; beside an empty AdwApplicationWindow measured the
 same way (`dramatis --empty-window`). Median of N runs each, interleaved. Run inside Xvfb
-(bench/window.sh does that).
+(bench/window.sh does that). Renderers: default (GTK's choice: GL on llvmpipe without a GPU),
+cairo (GSK_RENDERER=cairo), nogl (GDK_DEBUG=gl-disable).
 
 usage: window.py BINARY ARTICLE [RUNS]
 """
@@ -14,13 +15,16 @@ import time
 
 BINARY, ARTICLE = sys.argv[1], sys.argv[2]
 RUNS = int(sys.argv[3]) if len(sys.argv) > 3 else 5
-RENDERERS = os.environ.get("RENDERERS", "default cairo").split()
+RENDERERS = os.environ.get("RENDERERS", "default cairo nogl").split()
 
 
 def measure(args, renderer):
     env = dict(os.environ, DRAMATIS_NON_UNIQUE="1")
     env.pop("GSK_RENDERER", None)
-    if renderer != "default":
+    env.pop("GDK_DEBUG", None)
+    if renderer == "nogl":
+        env["GDK_DEBUG"] = "gl-disable"
+    elif renderer != "default":
         env["GSK_RENDERER"] = renderer
     start = time.monotonic()  # CLOCK_MONOTONIC, the clock the app prints
     out = subprocess.run([BINARY, *args, "--first-frame-exit"], env=env, capture_output=True,

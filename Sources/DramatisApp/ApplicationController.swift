@@ -22,7 +22,8 @@ final class ApplicationController {
         }
         Signal.onOpen(app) { [unowned self] files in
             for file in files {
-                guard let path = takeString(g_file_get_path(file)) else { continue }
+                // Local files by path; http(s) addresses as URIs (the core's loader fetches them).
+                guard let path = takeString(g_file_get_path(file)) ?? takeString(g_file_get_uri(file)) else { continue }
                 let window = windows.first(where: { $0.isEmpty && !$0.isLoading }) ?? newWindow()
                 window.present()
                 window.open(path: path)
@@ -45,6 +46,13 @@ final class ApplicationController {
     /// Called by a window once an analysed article is on screen.
     func documentShown(in window: MainWindow) {
         if options.firstFrameExit { FirstFrame.exitAfterNextFrame(of: window.widget) }
+    }
+
+    /// A benchmark run must not wait forever for a frame that will never come.
+    func documentFailed(in window: MainWindow, message: String) {
+        guard options.firstFrameExit else { return }
+        FileHandle.standardError.write(Data("dramatis: \(message)\n".utf8))
+        exit(1)
     }
 
     private func startup() {

@@ -74,7 +74,8 @@ final class ArticleView {
         gtk_text_buffer_set_text(buffer, text, -1) // plain text, never markup
         var start = GtkTextIter(), end = GtkTextIter()
         let count = Int(gtk_text_buffer_get_char_count(buffer))
-        for entity in analysis.entities {
+        let highlighted = Preferences.highlightedTypes
+        for entity in analysis.entities where highlighted.contains(entity.type) {
             guard let tag = typeTags[entity.type] else { continue }
             for m in entity.mentions where m.start >= 0 && m.end <= count && m.start < m.end {
                 gtk_text_buffer_get_iter_at_offset(buffer, &start, Int32(m.start))
@@ -97,7 +98,10 @@ final class ArticleView {
 
     private func buildLegend(_ analysis: Analysis) {
         UI.clear(legend)
-        let present = EntityType.allCases.filter { type in analysis.entities.contains { $0.type == type && !$0.mentions.isEmpty } }
+        let highlighted = Preferences.highlightedTypes
+        let present = EntityType.allCases.filter { type in
+            highlighted.contains(type) && analysis.entities.contains { $0.type == type && !$0.mentions.isEmpty }
+        }
         legend.isVisible = !present.isEmpty
         for type in present {
             let chip = UI.label(type.displayName, "entity-chip", type.rawValue)

@@ -152,10 +152,17 @@ final class MainWindow {
             unref(filter)
         }
         gtk_native_dialog_set_modal(cast(chooser), 1)
+        if let folder = Preferences.lastFolder, let file = g_file_new_for_path(folder) {
+            gtk_file_chooser_set_current_folder(opaque(chooser), file, nil)
+            unref(file)
+        }
         Signal.onInt(chooser, "response") { [unowned self] response in
             if response == GTK_RESPONSE_ACCEPT.rawValue,
                let file = gtk_file_chooser_get_file(opaque(chooser)) {
-                if let path = takeString(g_file_get_path(file)) { open(path: path) }
+                if let path = takeString(g_file_get_path(file)) {
+                    Preferences.lastFolder = (path as NSString).deletingLastPathComponent
+                    open(path: path)
+                }
                 unref(file)
             }
             gtk_native_dialog_destroy(cast(chooser))
@@ -180,7 +187,9 @@ final class MainWindow {
             gtk_spinner_stop(opaque(spinner))
             switch result {
             case .success(let analysis): display(analysis, path: path)
-            case .failure(let error): failed(path: path, error: error)
+            case .failure(let error):
+                failed(path: path, error: error)
+                app.documentFailed(in: self, message: Self.message(for: error, path: path))
             }
         }
     }
@@ -204,8 +213,12 @@ final class MainWindow {
         app.documentShown(in: self)
     }
 
+    static func message(for error: Error, path: String) -> String {
+        (error as? LoadError)?.description ?? "\((path as NSString).lastPathComponent): \(error.localizedDescription)"
+    }
+
     private func failed(path: String, error: Error) {
-        let message = (error as? LoadError)?.description ?? "\((path as NSString).lastPathComponent): \(error.localizedDescription)"
+        let message = Self.message(for: error, path: path)
         gtk_stack_set_visible_child_name(opaque(mainStack), analysis == nil ? "empty" : "document")
         setDocumentMode(analysis != nil)
         let toast = adw_toast_new(markupEscaped("Could not open \(message)"))!
@@ -292,7 +305,7 @@ enum DocumentLoader {
     }
 
     private static func absolute(_ path: String) -> String {
-        URL(fileURLWithPath: path).standardizedFileURL.path
+        path.contains("://") ? path : URL(fileURLWithPath: path).standardizedFileURL.path
     }
 
     static func load(path: String) throws -> Analysis {

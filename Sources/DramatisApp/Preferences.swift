@@ -1,5 +1,6 @@
 import CGtk
 import CGtkShim
+import DramatisCore
 import Foundation
 
 /// The app's GSettings (`io.github.dramatis.Dramatis`), when its schema is installed; run from the
@@ -53,5 +54,30 @@ enum Preferences {
         let size = pango_font_description_get_size(font)
         if size > 0 { css += " font-size: \(Double(size) / Double(PANGO_SCALE))pt;" }
         return css + " }"
+    }
+
+    /// `highlight-types`: the entity types whose mentions are coloured in the article.
+    static var highlightedTypes: Set<EntityType> {
+        guard let settings, let strv = g_settings_get_strv(settings, "highlight-types") else { return Set(EntityType.allCases) }
+        defer { g_strfreev(strv) }
+        var types = Set<EntityType>()
+        var i = 0
+        while let item = strv[i] {
+            if let type = EntityType(rawValue: String(cString: item)) { types.insert(type) }
+            i += 1
+        }
+        return types
+    }
+
+    /// `last-folder`: where the Open dialog starts.
+    static var lastFolder: String? {
+        get {
+            guard let settings, let value = takeString(g_settings_get_string(settings, "last-folder")), !value.isEmpty else { return nil }
+            return value
+        }
+        set {
+            guard let settings else { return }
+            g_settings_set_string(settings, "last-folder", newValue ?? "")
+        }
     }
 }
