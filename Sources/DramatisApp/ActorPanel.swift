@@ -9,6 +9,7 @@ import Foundation
 final class ActorPanel {
     let widget: Widget
     private let list: Widget
+    private let listScroll: Widget
     private let filterEntry: Widget
     private let detailStack: Widget
     private let nameLabel: Widget
@@ -41,7 +42,7 @@ final class ActorPanel {
         list.accessibleLabel("Actors")
         let empty = UI.label("No actors match", "dim-label", xalign: 0.5).margins(24)
         gtk_list_box_set_placeholder(opaque(list), empty)
-        let listScroll = UI.scrolled(list).expand(v: true)
+        listScroll = UI.scrolled(list).expand(v: true)
         let top = UI.vbox(spacing: 0, [filterEntry, listScroll])
 
         nameLabel = UI.label("", "title-3", wrap: true, selectable: true)
@@ -104,13 +105,30 @@ final class ActorPanel {
         gtk_editable_set_text(opaque(filterEntry), "")
         for (entity, statementCount) in Self.ranked(analysis) {
             let row = makeRow(entity, statements: statementCount, positions: analysis.positions(of: entity.id))
-            gtk_list_box_append(opaque(list), row)
-            rowIDs[UnsafeMutableRawPointer(row)] = entity.id
-            rowsByID[entity.id] = row
-            searchKeys[entity.id] = [entity.name, entity.role ?? "", entity.type.displayName]
-                .joined(separator: "\n").folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+            add(row, id: entity.id, searchText: [entity.name, entity.role ?? "", entity.type.displayName])
+        }
+        // Statements whose speaker the core could not name still get a place (never dropped).
+        let unattributed = analysis.statements.filter { $0.speaker == nil }.count
+        if unattributed > 0 {
+            let row = gtk_list_box_row_new()!
+            let title = UI.label(Self.unattributedTitle, "heading")
+            let counts = UI.label(Format.plural(unattributed, "statement"), "caption", "dim-label", "numeric")
+            gtk_list_box_row_set_child(cast(row), UI.vbox(spacing: 3, [title, counts]).css("actor-row"))
+            row.accessibleLabel("\(Self.unattributedTitle), \(Format.plural(unattributed, "statement"))")
+            add(row, id: Self.unattributedID, searchText: [Self.unattributedTitle])
         }
         showDetail(nil)
+    }
+
+    static let unattributedID = "\u{0}unattributed"
+    static let unattributedTitle = "Unattributed statements"
+
+    private func add(_ row: Widget, id: String, searchText: [String]) {
+        gtk_list_box_append(opaque(list), row)
+        rowIDs[UnsafeMutableRawPointer(row)] = id
+        rowsByID[id] = row
+        searchKeys[id] = searchText.joined(separator: "\n")
+            .folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
     }
 
     private func makeRow(_ entity: Entity, statements: Int, positions: [Position]) -> Widget {
@@ -186,14 +204,47 @@ final class ActorPanel {
         defer { updatingSelection = false }
         if let id, let row = rowsByID[id] {
             gtk_list_box_select_row(opaque(list), cast(row))
+            scrollIntoView(row)
         } else {
             gtk_list_box_unselect_all(opaque(list))
         }
         showDetail(id)
     }
 
+    /// Scrolls the actor list just enough to show the row (without taking the keyboard focus).
+    private func scrollIntoView(_ row: Widget) {
+        var x = 0.0, y = 0.0
+        guard gtk_widget_translate_coordinates(row, list, 0, 0, &x, &y) != 0,
+              let adjustment = gtk_scrolled_window_get_vadjustment(opaque(listScroll)) else { return }
+        let height = Double(gtk_widget_get_height(row))
+        let top = gtk_adjustment_get_value(adjustment)
+        let page = gtk_adjustment_get_page_size(adjustment)
+        if y < top {
+            gtk_adjustment_set_value(adjustment, y)
+        } else if y + height > top + page {
+            gtk_adjustment_set_value(adjustment, y + height - page)
+        }
+    }
+
+    private func showUnattributed(_ analysis: Analysis) {
+        let said = analysis.statements.filter { $0.speaker == nil }
+        UI.setText(nameLabel, Self.unattributedTitle)
+        UI.setText(subtitleLabel, "Statements whose speaker the text does not name clearly")
+        UI.setText(countsLabel, Format.plural(said.count, "statement"))
+        positionsHeading.isVisible = false
+        positionsList.isVisible = false
+        statements.show(said)
+        UI.setText(statementsHeading, "Statements")
+        statements.widget.isVisible = true
+        gtk_stack_set_visible_child_name(opaque(detailStack), "actor")
+    }
+
     private func showDetail(_ id: String?) {
         selectedID = id
+        if let analysis, id == Self.unattributedID {
+            showUnattributed(analysis)
+            return
+        }
         guard let analysis, let id, let entity = analysis.entity(id: id) else {
             gtk_stack_set_visible_child_name(opaque(detailStack), "none")
             return

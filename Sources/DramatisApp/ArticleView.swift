@@ -138,6 +138,16 @@ final class ArticleView {
         gtk_text_view_scroll_to_mark(cast(textView), mark, 0.05, 1, 0, 0.3)
     }
 
+    /// Brings the entity's first mention into view if it is not (the least scrolling possible).
+    func scrollToFirstMention(of id: String) {
+        guard let first = analysis?.entity(id: id)?.mentions.min(by: { $0.start < $1.start }) else { return }
+        var iter = GtkTextIter()
+        gtk_text_buffer_get_iter_at_offset(buffer, &iter, Int32(first.start))
+        let mark = gtk_text_buffer_create_mark(buffer, nil, &iter, 1)
+        gtk_text_view_scroll_to_mark(cast(textView), mark, 0.1, 0, 0, 0)
+        gtk_text_buffer_delete_mark(buffer, mark)
+    }
+
     func toggleSearch() { search.toggle() }
 
     // MARK: Tags

@@ -270,7 +270,10 @@ final class MainWindow {
 
     private func connectViews() {
         articleView.onMentionActivated = { [unowned self] id in selectActor(id) }
-        actorPanel.onActorSelected = { [unowned self] id in articleView.select(entity: id) }
+        actorPanel.onActorSelected = { [unowned self] id in
+            articleView.select(entity: id)
+            if let id { articleView.scrollToFirstMention(of: id) }
+        }
         actorPanel.onStatementActivated = { [unowned self] s in articleView.reveal(start: s.start, end: s.end) }
         timelineView.onEventActivated = { [unowned self] item in
             adw_view_stack_set_visible_child_name(opaque(viewStack), "article")
