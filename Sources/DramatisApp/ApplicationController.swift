@@ -75,6 +75,7 @@ final class ApplicationController {
             g_application_quit(cast(app))
         }
         addAction("about") { [unowned self] in showAbout() }
+        addColorSchemeAction()
         let accels: [(String, [String])] = [
             ("app.open", ["<Control>o"]),
             ("app.new-window", ["<Control>n"]),
@@ -91,6 +92,23 @@ final class ApplicationController {
     private func addAction(_ name: String, _ handler: @escaping @MainActor () -> Void) {
         let action = g_simple_action_new(name, nil)!
         Signal.onPointer(action, "activate") { _ in handler() }
+        g_action_map_add_action(opaque(app), opaque(action))
+        unref(action)
+    }
+
+    /// `app.color-scheme` ("default", "light", "dark"): radio items in the primary menu.
+    private func addColorSchemeAction() {
+        let type = g_variant_type_new("s")
+        let action = g_simple_action_new_stateful("color-scheme", type, g_variant_new_string(Preferences.colorScheme))!
+        g_variant_type_free(type)
+        Signal.onPointer(action, "change-state") { value in
+            guard let value else { return }
+            let variant = OpaquePointer(value)
+            let scheme = String(cString: g_variant_get_string(variant, nil))
+            guard Preferences.colorSchemes.contains(scheme) else { return }
+            g_simple_action_set_state(action, variant)
+            Preferences.colorScheme = scheme
+        }
         g_action_map_add_action(opaque(app), opaque(action))
         unref(action)
     }

@@ -118,6 +118,12 @@ final class MainWindow {
         g_menu_append(files, "_New Window", "app.new-window")
         g_menu_append(files, "Open _Sample Article", "app.open-sample")
         g_menu_append_section(menu, nil, cast(files))
+        let style = g_menu_new()!
+        g_menu_append(style, "Follow System Style", "app.color-scheme::default")
+        g_menu_append(style, "Light Style", "app.color-scheme::light")
+        g_menu_append(style, "Dark Style", "app.color-scheme::dark")
+        g_menu_append_section(menu, nil, cast(style))
+        unref(style)
         let help = g_menu_new()!
         g_menu_append(help, "_Keyboard Shortcuts", "win.show-help-overlay")
         g_menu_append(help, "_About Dramatis", "app.about")

@@ -14,16 +14,26 @@ enum Preferences {
         return g_settings_new(DramatisApplication.id)
     }()
 
-    /// `color-scheme`: default follows the system, light and dark force the style.
+    /// The nicks of the `color-scheme` key, in the order of its enum values.
+    static let colorSchemes = ["default", "light", "dark"]
+
+    /// `color-scheme`: default follows the system, light and dark force the style. Without the
+    /// schema the choice lasts for the session only.
+    static var colorScheme: String = "default" {
+        didSet {
+            let adw = [ADW_COLOR_SCHEME_DEFAULT, ADW_COLOR_SCHEME_FORCE_LIGHT, ADW_COLOR_SCHEME_FORCE_DARK]
+            let index = colorSchemes.firstIndex(of: colorScheme) ?? 0
+            adw_style_manager_set_color_scheme(adw_style_manager_get_default(), adw[index])
+            if let settings, Int(g_settings_get_enum(settings, "color-scheme")) != index {
+                g_settings_set_enum(settings, "color-scheme", Int32(index))
+            }
+        }
+    }
+
     static func applyColorScheme() {
         guard let settings else { return }
-        let apply = {
-            let schemes = [ADW_COLOR_SCHEME_DEFAULT, ADW_COLOR_SCHEME_FORCE_LIGHT, ADW_COLOR_SCHEME_FORCE_DARK]
-            let value = Int(g_settings_get_enum(settings, "color-scheme"))
-            adw_style_manager_set_color_scheme(adw_style_manager_get_default(), schemes.indices.contains(value) ? schemes[value] : ADW_COLOR_SCHEME_DEFAULT)
-        }
-        apply()
-        Signal.on(settings, "changed::color-scheme") { apply() }
+        let value = Int(g_settings_get_enum(settings, "color-scheme"))
+        colorScheme = colorSchemes.indices.contains(value) ? colorSchemes[value] : "default"
     }
 
     static func restoreSize(_ window: Widget) {
