@@ -18,7 +18,10 @@ final class ApplicationController {
         g_set_application_name("Dramatis")
         Signal.on(app, "startup") { [unowned self] in startup() }
         Signal.on(app, "activate") { [unowned self] in
-            if let window = windows.last { window.present() } else { newWindow().present() }
+            let window = windows.last ?? newWindow()
+            window.present()
+            // Without a file there is nothing to analyse: the empty state is the first frame.
+            if options.firstFrameExit, window.isEmpty, !window.isLoading { FirstFrame.exitAfterNextFrame(of: window.widget) }
         }
         Signal.onOpen(app) { [unowned self] files in
             for file in files {
