@@ -118,10 +118,14 @@ try:
                 return n
         return None
     tab = wait_for("the Timeline view switcher tab", timeline_tab)
+
+    def selected(node):
+        state = node.getState()
+        return state.contains(pyatspi.STATE_SELECTED) or state.contains(pyatspi.STATE_CHECKED)
+    if selected(tab):
+        fail("the Timeline tab is selected before it was clicked")
     click(*center_of(tab))
-    wait_for("the Timeline tab to be selected",
-             lambda: tab.getState().contains(pyatspi.STATE_SELECTED) or tab.getState().contains(pyatspi.STATE_CHECKED),
-             timeout=10)
+    wait_for("the Timeline tab to be selected", lambda: selected(tab), timeout=10)
     dated = wait_for("the dated events list",
                      lambda: next(iter(descendants(app, lambda n: n.name == "Dated events")), None))
     wait_for("the 1994 event in the timeline",
