@@ -28,11 +28,11 @@ public enum MarkdownLoader {
         let (front, body) = splitFrontMatter(text)
         var paragraphs = plainParagraphs(body)
         var title = front?.title
-        // Without a front-matter title, a leading "# Heading" is the title.
-        if title == nil, let first = body.split(separator: "\n", omittingEmptySubsequences: true).first,
+        // A leading "# Heading" is the title: taken when front matter has none, dropped when it repeats it.
+        if let first = body.split(separator: "\n", omittingEmptySubsequences: true).first,
            first.hasPrefix("# "), let p = paragraphs.first {
-            title = p
-            paragraphs.removeFirst()
+            if title == nil { title = p; paragraphs.removeFirst() }
+            else if p == stripInline(title!) { paragraphs.removeFirst() }
         }
         let joined = paragraphs.joined(separator: "\n\n")
         if joined.unicodeScalars.allSatisfy({ $0.properties.isWhitespace }) {
