@@ -246,6 +246,24 @@ control() {
   echo "info: without share/dramatis: exit $rc, $(head -1 "$err")"
 }
 
+desktop_launch() {
+  # What the desktop does: the installed desktop file's Exec line with a file:// URI for %U. The
+  # window (under Xvfb, first frame then exit) must open it and read the installed style sheet.
+  local p="$1" exec
+  exec=$(sed -n 's/^Exec=//p' "$p/share/applications/$APP_ID.desktop")
+  [ "$exec" = "dramatis %U" ] || fail "Exec=$exec"
+  local uri="file://$p/share/dramatis/data/articles/seed.txt" trace="$TMP/gui.trace" out="$TMP/gui.out"
+  hidden env DRAMATIS_FIRST_FRAME_EXIT=1 GDK_DEBUG=gl-disable timeout 120 \
+    xvfb-run -a -s "-screen 0 1280x800x24" dbus-run-session -- \
+    strace -f -qq -e trace=openat -o "$trace" "$p/bin/dramatis" "$uri" >"$out" 2>"$TMP/gui.err" \
+    || { cat "$out" "$TMP/gui.err"; fail "the window exited with an error"; }
+  grep -q '^first-frame' "$out" || { cat "$out" "$TMP/gui.err"; fail "no first frame"; }
+  grep -q "\"$p/share/dramatis/data/articles/seed.txt\"" "$trace" || fail "the window did not open $uri"
+  grep -q "\"$p/share/dramatis/Resources/dramatis.css\"" "$trace" \
+    || fail "the window did not read $p/share/dramatis/Resources/dramatis.css"
+  echo "info: $(grep '^first-frame' "$out")"
+}
+
 static_runtime() {
   # -Dstatic_swift_stdlib=true (the default): the installed binary needs no Swift toolchain.
   if ldd "$STAGE/usr/bin/dramatis" | grep -E 'libswift|libFoundation|libdispatch|not found'; then
@@ -258,11 +276,13 @@ if [ $built -eq 1 ]; then
   check "staged binary links no Swift runtime library (static stdlib)" static_runtime
   check "staged /usr: --version and analyze seed.txt from / with the source tree hidden" run_installed "$STAGE/usr"
   check "control: the binary alone (no share/dramatis) reports missing data" control
+  check "desktop Exec line opens a file:// URI in the window (Xvfb), installed CSS and article read" \
+    desktop_launch "$STAGE/usr"
   MOVED="$TMP/elsewhere/opt/dramatis-relocated"
   mkdir -p "$(dirname "$MOVED")" && mv "$STAGE/usr" "$MOVED"
   check "relocated prefix ($MOVED): --version and analyze again" run_installed "$MOVED"
 else
-  for c in "installed files" "static runtime" "staged run" "control" "relocated run"; do
+  for c in "installed files" "static runtime" "staged run" "control" "desktop launch" "relocated run"; do
     failed+=("$c (not run: the meson build failed)"); echo "FAIL  $c (not run: the meson build failed)"
   done
 fi
