@@ -5,7 +5,11 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scratch=${SCRATCH_PATH:-.build}
-swift build -c release --scratch-path "$scratch" > /dev/null
+mkdir -p out
+if ! swift build -c release --scratch-path "$scratch" > out/bench-window-build.log 2>&1; then
+  grep -E 'error' out/bench-window-build.log | head -20 || tail -20 out/bench-window-build.log
+  echo "bench/window.sh: release build failed"; exit 1
+fi
 binary="$(swift build -c release --scratch-path "$scratch" --show-bin-path)/dramatis"
 xvfb-run -a -s "-screen 0 1280x800x24" dbus-run-session -- \
   /usr/bin/python3 bench/window.py "$binary" data/articles/seed.txt "${1:-5}" 2> >(grep -v dbus-daemon >&2)
