@@ -22,6 +22,9 @@ enum LoaderFixtures {
         var firstParagraph: String
         var lastParagraph: String
         var mustNotContain: [String]
+        /// Checks this fixture is known to fail ("firstParagraph", "lastParagraph", "mustNotContain"):
+        /// still run, reported as known issues, and reported as a failure once they pass.
+        var knownIssues: [String]?
     }
 
     static func expected(_ name: String) throws -> Expected {
@@ -69,12 +72,16 @@ enum WordF1 {
         if let site = expected.siteName { #expect(article.siteName == site, "\(name): site name") }
         #expect(article.source == path)
         let paragraphs = article.text.components(separatedBy: "\n\n")
-        #expect(paragraphs.first == expected.firstParagraph, "\(name): first paragraph")
-        #expect(paragraphs.last == expected.lastParagraph, "\(name): last paragraph")
         #expect(!article.text.contains("\n\n\n"))
         #expect(paragraphs.allSatisfy { !$0.isEmpty && $0 == $0.trimmingCharacters(in: .whitespacesAndNewlines) })
+        let known = Set(expected.knownIssues ?? [])
+        func check(_ key: String, _ body: () -> Void) {
+            if known.contains(key) { withKnownIssue("\(name): \(key)") { body() } } else { body() }
+        }
+        check("firstParagraph") { #expect(paragraphs.first == expected.firstParagraph, "\(name): first paragraph") }
+        check("lastParagraph") { #expect(paragraphs.last == expected.lastParagraph, "\(name): last paragraph") }
         let leaked = expected.mustNotContain.filter { article.text.contains($0) }
-        #expect(leaked.isEmpty, "\(name): body contains navigation/boilerplate text")
+        check("mustNotContain") { #expect(leaked.isEmpty, "\(name): body contains navigation/boilerplate text") }
     }
 
     @Test func averageWordF1AgainstHandCopiedBodies() throws {

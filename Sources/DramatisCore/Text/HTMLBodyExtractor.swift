@@ -186,6 +186,8 @@ struct BodyExtractor {
         let blocks = blocks()
         guard !blocks.isEmpty else { return [] }
         var scores: [Int: Double] = [:]
+        var runsPerOwner: [Int: Int] = [:]
+        for b in blocks { runsPerOwner[b.owner, default: 0] += 1 }
         func initialScore(_ i: Int) -> Double {
             var s: Double
             switch tree.nodes[i].name {
@@ -203,7 +205,13 @@ struct BodyExtractor {
             if BodyExtractor.headingTags.contains(ownerName) { continue }
             let commas = b.text.reduce(0) { $0 + ($1 == "," || $1 == "，" || $1 == "、" ? 1 : 0) }
             let points = 1 + Double(commas) + min(Double(b.length) / 100, 3)
-            var candidate = BodyExtractor.paragraphTags.contains(ownerName) ? tree.nodes[b.owner].parent : b.owner
+            // A paragraph element, or a div/td holding one run of text and no blocks (readability turns
+            // those into <p>), gives its points to its parent first; a container of several runs
+            // (<br>-separated text) keeps them.
+            let actsAsParagraph = BodyExtractor.paragraphTags.contains(ownerName)
+                || (runsPerOwner[b.owner] == 1 && !tree.nodes[b.owner].children.contains { c in
+                    !excluded[c] && BodyExtractor.blockTags.contains(tree.nodes[c].name) })
+            var candidate = actsAsParagraph ? tree.nodes[b.owner].parent : b.owner
             var level = 0
             while candidate >= 0, level < 5 {
                 if tree.nodes[candidate].name == "html" { break }
@@ -265,7 +273,9 @@ struct BodyExtractor {
     private func siblings(of top: Int, topScore: Double, final: (Int) -> Double?) -> [Int] {
         let parent = tree.nodes[top].parent
         guard parent >= 0 else { return [top] }
-        let threshold = max(10, topScore * 0.2)
+        // readability uses a fifth of the top score; a bit stricter here keeps out trailing comment
+        // blocks, while same-class chunks of a split article still get their bonus.
+        let threshold = max(10, topScore * 0.3)
         let topClass = tree.nodes[top].attributes["class"] ?? ""
         var out: [Int] = []
         for s in tree.nodes[parent].children where !tree.nodes[s].isText && !excluded[s] {
@@ -290,21 +300,29 @@ struct BodyExtractor {
 
     static func clean(_ blocks: [Block], tree: HTMLTree, title: String?) -> [String] {
         let normalizedTitle = title.map(normalizeForComparison)
+        // The lede: the first real paragraph; short non-sentences before it are dropped below.
+        let lede = blocks.firstIndex { $0.text.count >= 120 && !headingTags.contains(tree.nodes[$0.owner].name) }
         var kept: [Block] = []
-        for b in blocks {
+        for (index, b) in blocks.enumerated() {
             if b.linkDensity > 0.5 { continue }
             let n = normalizeForComparison(b.text)
             if boilerplate.contains(n) { continue }
             let isHeading = headingTags.contains(tree.nodes[b.owner].name)
             if isHeading, let t = normalizedTitle, n == t { continue }
-            // A byline or bare date line opening the body.
-            if kept.isEmpty, b.text.count < 120,
-               b.text.lowercased().hasPrefix("by ") || DateNormalizer.normalize(b.text) != nil && b.text.count < 40 { continue }
+            // Before the first real paragraph: bylines, date lines, kickers and standfirsts (short
+            // lines that are not sentences). Headings stay.
+            if let lede, index < lede, !isHeading,
+               b.text.lowercased().hasPrefix("by ") || !endsLikeSentence(b.text) { continue }
             kept.append(b)
         }
         // Headings with nothing after them ("Related", "More on this") close no section of the article.
         while let last = kept.last, headingTags.contains(tree.nodes[last.owner].name) { kept.removeLast() }
         return kept.map(\.text)
+    }
+
+    static func endsLikeSentence(_ s: String) -> Bool {
+        guard let last = s.last else { return false }
+        return ".!?…\"”’'»)".contains(last)
     }
 
     static func normalizeForComparison(_ s: String) -> String {
