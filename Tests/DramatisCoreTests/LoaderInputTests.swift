@@ -203,6 +203,23 @@ struct ScratchFolder {
         _ = HTMLArticleExtractor.extract(html: unclosed)
     }
 
+    @Test func largePageIsExtractedQuickly() {
+        var html = "<html><head><title>Big</title></head><body><nav>"
+        for i in 0..<5_000 { html += "<a href=\"/s/\(i)\" class=\"nav-link\">Section \(i)</a>" }
+        html += "</nav><article class=\"story-body\">"
+        for i in 0..<5_000 { html += "<p>Paragraph \(i) of the long article, with a comma, and enough words to count as prose.</p>" }
+        html += "</article><div class=\"comments\">"
+        for i in 0..<2_000 { html += "<div class=\"comment\"><p>Reader comment number \(i), which should not be in the body.</p></div>" }
+        html += "</div></body></html>"
+        let start = Date()
+        let result = HTMLArticleExtractor.extract(html: html)
+        let seconds = Date().timeIntervalSince(start)
+        print(String(format: "%.1f MB page: %.2f s, %d paragraphs", Double(html.utf8.count) / 1e6, seconds, result.paragraphs.count))
+        #expect(result.paragraphs.count == 5_000)
+        #expect(result.paragraphs.last == "Paragraph 4999 of the long article, with a comma, and enough words to count as prose.")
+        #expect(seconds < 20)
+    }
+
     @Test func ownPassesAreIterativeAtAnyDepth() {
         // Build a 100,000-deep tree directly (beyond libxml2's limit) to exercise the extractor's loops.
         var tree = HTMLTree(html: "")
