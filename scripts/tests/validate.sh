@@ -248,12 +248,17 @@ control() {
 
 desktop_launch() {
   # What the desktop does: the installed desktop file's Exec line with a file:// URI for %U. The
-  # window (under Xvfb, first frame then exit) must open it and read the installed style sheet.
+  # window (under Xvfb, first frame then exit) must open it and read the installed style sheet
+  # and GSettings schema.
   local p="$1" exec
   exec=$(sed -n 's/^Exec=//p' "$p/share/applications/$APP_ID.desktop")
   [ "$exec" = "dramatis %U" ] || fail "Exec=$exec"
   local uri="file://$p/share/dramatis/data/articles/seed.txt" trace="$TMP/gui.trace" out="$TMP/gui.out"
-  hidden env DRAMATIS_FIRST_FRAME_EXIT=1 GDK_DEBUG=gl-disable timeout 120 \
+  # The installed schema, compiled as the post-install step of a real install would; the window
+  # reads its keys (an unknown key or a wrong type aborts it). Memory backend: no dconf writes.
+  glib-compile-schemas --strict "$p/share/glib-2.0/schemas" || fail "installed schema does not compile"
+  hidden env DRAMATIS_FIRST_FRAME_EXIT=1 GDK_DEBUG=gl-disable \
+    GSETTINGS_SCHEMA_DIR="$p/share/glib-2.0/schemas" GSETTINGS_BACKEND=memory timeout 120 \
     xvfb-run -a -s "-screen 0 1280x800x24" dbus-run-session -- \
     strace -f -qq -e trace=openat -o "$trace" "$p/bin/dramatis" "$uri" >"$out" 2>"$TMP/gui.err" \
     || { cat "$out" "$TMP/gui.err"; fail "the window exited with an error"; }
@@ -261,6 +266,8 @@ desktop_launch() {
   grep -q "\"$p/share/dramatis/data/articles/seed.txt\"" "$trace" || fail "the window did not open $uri"
   grep -q "\"$p/share/dramatis/Resources/dramatis.css\"" "$trace" \
     || fail "the window did not read $p/share/dramatis/Resources/dramatis.css"
+  grep -q "\"$p/share/glib-2.0/schemas/gschemas.compiled\"" "$trace" \
+    || fail "the window did not read the installed GSettings schema"
   echo "info: $(grep '^first-frame' "$out")"
 }
 
@@ -276,7 +283,7 @@ if [ $built -eq 1 ]; then
   check "staged binary links no Swift runtime library (static stdlib)" static_runtime
   check "staged /usr: --version and analyze seed.txt from / with the source tree hidden" run_installed "$STAGE/usr"
   check "control: the binary alone (no share/dramatis) reports missing data" control
-  check "desktop Exec line opens a file:// URI in the window (Xvfb), installed CSS and article read" \
+  check "desktop Exec line opens a file:// URI in the window (Xvfb), installed CSS, schema and article read" \
     desktop_launch "$STAGE/usr"
   MOVED="$TMP/elsewhere/opt/dramatis-relocated"
   mkdir -p "$(dirname "$MOVED")" && mv "$STAGE/usr" "$MOVED"
