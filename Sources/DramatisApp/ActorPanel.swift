@@ -72,7 +72,16 @@ final class ActorPanel {
         gtk_paned_set_position(opaque(paned), 280)
         gtk_paned_set_shrink_start_child(opaque(paned), 0)
         gtk_paned_set_shrink_end_child(opaque(paned), 0)
-        widget = paned
+        // While the core works: a spinner instead of an empty list.
+        let spinner = gtk_spinner_new()!
+        gtk_spinner_start(opaque(spinner))
+        gtk_widget_set_size_request(spinner, 24, 24)
+        let analysing = UI.vbox(spacing: 12, [spinner, UI.label("Finding who is in the article…", "dim-label", wrap: true, xalign: 0.5)])
+            .align(h: GTK_ALIGN_CENTER, v: GTK_ALIGN_CENTER).margins(24)
+        widget = gtk_stack_new()!
+        gtk_stack_add_named(opaque(widget), paned, "ready")
+        gtk_stack_add_named(opaque(widget), analysing, "analysing")
+        gtk_stack_set_transition_type(opaque(widget), GTK_STACK_TRANSITION_TYPE_CROSSFADE)
         widget.css("actor-panel")
         gtk_widget_set_size_request(widget, 300, -1)
 
@@ -97,8 +106,16 @@ final class ActorPanel {
         }
     }
 
+    func beginAnalysis() {
+        analysis = nil
+        UI.clearList(list)
+        rowIDs = [:]; rowsByID = [:]; searchKeys = [:]
+        gtk_stack_set_visible_child_name(opaque(widget), "analysing")
+    }
+
     func show(_ analysis: Analysis) {
         self.analysis = analysis
+        gtk_stack_set_visible_child_name(opaque(widget), "ready")
         selectedID = nil
         UI.clearList(list)
         rowIDs = [:]; rowsByID = [:]; searchKeys = [:]

@@ -18,6 +18,7 @@ final class ArticleView {
     private var selectedTag: UnsafeMutablePointer<GtkTextTag>!
     private var focusTag: UnsafeMutablePointer<GtkTextTag>!
     private var analysis: Analysis?
+    private var shownText: String?
     private var index = MentionIndex(entities: [])
     private var overMention = false
     private var pressPoint: (Double, Double)?
@@ -66,13 +67,40 @@ final class ArticleView {
 
     // MARK: Content
 
+    /// The article's text and header, without highlights (shown while the analysis runs).
+    func showText(_ article: Article) {
+        analysis = nil
+        index = MentionIndex(entities: [])
+        search.reset()
+        shownText = article.text
+        gtk_text_buffer_set_text(buffer, article.text, -1) // plain text, never markup
+        var start = GtkTextIter()
+        gtk_text_buffer_get_start_iter(buffer, &start)
+        gtk_text_buffer_place_cursor(buffer, &start)
+        UI.setText(titleLabel, article.title ?? "Untitled article")
+        var byline: [String] = []
+        if let published = article.published { byline.append(Format.longDate(published)) }
+        if let author = article.author { byline.append(author) }
+        if let source = article.source { byline.append(Format.sourceName(source)) }
+        UI.setText(bylineLabel, byline.joined(separator: " · "))
+        bylineLabel.isVisible = !byline.isEmpty
+        UI.clear(legend)
+        legend.isVisible = false
+    }
+
+    func isShowing(_ text: String) -> Bool { shownText == text }
+
+    /// The analysed article: the text (kept when already shown, so its layout is reused) and
+    /// every mention highlighted by type.
     func show(_ analysis: Analysis) {
+        if !isShowing(analysis.article.text) { showText(analysis.article) }
         self.analysis = analysis
         index = MentionIndex(entities: analysis.entities)
-        search.reset()
-        let text = analysis.article.text
-        gtk_text_buffer_set_text(buffer, text, -1) // plain text, never markup
         var start = GtkTextIter(), end = GtkTextIter()
+        gtk_text_buffer_get_bounds(buffer, &start, &end)
+        for tag in typeTags.values { gtk_text_buffer_remove_tag(buffer, tag, &start, &end) }
+        gtk_text_buffer_remove_tag(buffer, selectedTag, &start, &end)
+        gtk_text_buffer_remove_tag(buffer, focusTag, &start, &end)
         let count = Int(gtk_text_buffer_get_char_count(buffer))
         let highlighted = Preferences.highlightedTypes
         for entity in analysis.entities where highlighted.contains(entity.type) {
@@ -83,16 +111,6 @@ final class ArticleView {
                 gtk_text_buffer_apply_tag(buffer, tag, &start, &end)
             }
         }
-        gtk_text_buffer_get_start_iter(buffer, &start)
-        gtk_text_buffer_place_cursor(buffer, &start)
-
-        UI.setText(titleLabel, analysis.article.title ?? "Untitled article")
-        var byline: [String] = []
-        if let published = analysis.article.published { byline.append(Format.longDate(published)) }
-        if let author = analysis.article.author { byline.append(author) }
-        if let source = analysis.article.source { byline.append(Format.sourceName(source)) }
-        UI.setText(bylineLabel, byline.joined(separator: " · "))
-        bylineLabel.isVisible = !byline.isEmpty
         buildLegend(analysis)
     }
 

@@ -14,8 +14,10 @@ final class MainWindow {
     private let mainStack: Widget
     private let viewStack: Widget
     private let switcherTitle: Widget
+    private let switcherBar: Widget
     private let loadingLabel: Widget
     private let spinner: Widget
+    private let headerSpinner: Widget
     private let articleView = ArticleView()
     private let actorPanel = ActorPanel()
     private let timelineView = TimelineView()
@@ -46,15 +48,19 @@ final class MainWindow {
         adw_header_bar_pack_end(opaque(header), menuButton)
         let find = UI.button(icon: "edit-find-symbolic", tooltip: "Search the Article (Ctrl+F)", action: "win.find")
         adw_header_bar_pack_end(opaque(header), find)
+        headerSpinner = gtk_spinner_new()!
+        headerSpinner.tooltip("Analysing the article…")
+        headerSpinner.accessibleLabel("Analysing the article")
+        headerSpinner.isVisible = false
+        adw_header_bar_pack_start(opaque(header), headerSpinner)
 
         viewStack = adw_view_stack_new()!
         switcherTitle = adw_view_switcher_title_new()!
         adw_view_switcher_title_set_stack(opaque(switcherTitle), opaque(viewStack))
         adw_view_switcher_title_set_title(opaque(switcherTitle), "Dramatis")
         adw_header_bar_set_title_widget(opaque(header), switcherTitle)
-        let switcherBar = adw_view_switcher_bar_new()!
+        switcherBar = adw_view_switcher_bar_new()!
         adw_view_switcher_bar_set_stack(opaque(switcherBar), opaque(viewStack))
-        g_object_bind_property(switcherTitle, "title-visible", switcherBar, "reveal", G_BINDING_SYNC_CREATE)
 
         // Pages of the view stack.
         let paned = gtk_paned_new(GTK_ORIENTATION_HORIZONTAL)!
@@ -87,6 +93,7 @@ final class MainWindow {
         adw_application_window_set_content(cast(widget), toastOverlay)
         gtk_application_window_set_help_overlay(cast(widget), opaque(ShortcutsWindow.make()))
 
+        Signal.onPointer(switcherTitle, "notify::title-visible") { [unowned self] _ in updateSwitcherBar() }
         installActions()
         installDropTarget()
         connectViews()
@@ -132,12 +139,23 @@ final class MainWindow {
         return cast(menu)
     }
 
+    /// The bottom switcher bar shows when the header has no room for the switcher (narrow
+    /// windows), and only while there are views to switch.
+    private func updateSwitcherBar() {
+        let narrow = adw_view_switcher_title_get_title_visible(opaque(switcherTitle)) != 0
+        let enabled = adw_view_switcher_title_get_view_switcher_enabled(opaque(switcherTitle)) != 0
+        adw_view_switcher_bar_set_reveal(opaque(switcherBar), narrow && enabled ? 1 : 0)
+    }
+
     private func setDocumentMode(_ on: Bool) {
         adw_view_switcher_title_set_view_switcher_enabled(opaque(switcherTitle), on ? 1 : 0)
-        for name in ["find", "show-article", "show-timeline"] {
-            if let action = g_action_map_lookup_action(opaque(widget), name) {
-                g_simple_action_set_enabled(opaque(action), on ? 1 : 0)
-            }
+        updateSwitcherBar()
+        for name in ["find", "show-article", "show-timeline"] { setAction(name, enabled: on) }
+    }
+
+    private func setAction(_ name: String, enabled: Bool) {
+        if let action = g_action_map_lookup_action(opaque(widget), name) {
+            g_simple_action_set_enabled(opaque(action), enabled ? 1 : 0)
         }
     }
 
@@ -186,11 +204,19 @@ final class MainWindow {
         gtk_spinner_start(opaque(spinner))
         gtk_stack_set_visible_child_name(opaque(mainStack), "loading")
         setDocumentMode(false)
+        let pending = DocumentLoader.open(path)
         Task { @MainActor [weak self] in
-            let result = await DocumentLoader.analysis(of: path)
+            // Stage 1: the text, shown at once; the analysis runs meanwhile.
+            let first = await pending.text.result
             guard let self, generation == loadGeneration else { return }
+            if case .success(let stage) = first { showText(stage.article, path: path) }
+            // Stage 2: the analysis (a failure of stage 1 arrives here too).
+            let result = await pending.analysis.result
+            guard generation == loadGeneration else { return }
             isLoading = false
             gtk_spinner_stop(opaque(spinner))
+            headerSpinner.isVisible = false
+            gtk_spinner_stop(opaque(headerSpinner))
             switch result {
             case .success(let analysis): display(analysis, path: path)
             case .failure(let error):
@@ -200,17 +226,36 @@ final class MainWindow {
         }
     }
 
+    /// The article text before its analysis: readable and searchable, highlights to come.
+    private func showText(_ article: Article, path: String) {
+        analysis = nil
+        articleView.showText(article)
+        actorPanel.beginAnalysis()
+        setTitles(article, path: path)
+        adw_view_stack_set_visible_child_name(opaque(viewStack), "article")
+        gtk_stack_set_visible_child_name(opaque(mainStack), "document")
+        setDocumentMode(false)
+        setAction("find", enabled: true)
+        headerSpinner.isVisible = true
+        gtk_spinner_start(opaque(headerSpinner))
+    }
+
+    private func setTitles(_ article: Article, path: String) {
+        let name = (path as NSString).lastPathComponent
+        let title = article.title ?? name
+        adw_view_switcher_title_set_title(opaque(switcherTitle), title)
+        adw_view_switcher_title_set_subtitle(opaque(switcherTitle), name)
+        gtk_window_set_title(cast(widget), "\(title) — Dramatis")
+    }
+
     private func display(_ analysis: Analysis, path: String) {
+        let textShown = articleView.isShowing(analysis.article.text)
         self.analysis = analysis
         articleView.show(analysis)
         actorPanel.show(analysis)
         timelineView.show(analysis)
-        let name = (path as NSString).lastPathComponent
-        let title = analysis.article.title ?? name
-        adw_view_switcher_title_set_title(opaque(switcherTitle), title)
-        adw_view_switcher_title_set_subtitle(opaque(switcherTitle), name)
-        gtk_window_set_title(cast(widget), "\(title) — Dramatis")
-        adw_view_stack_set_visible_child_name(opaque(viewStack), "article")
+        setTitles(analysis.article, path: path)
+        if !textShown { adw_view_stack_set_visible_child_name(opaque(viewStack), "article") }
         gtk_stack_set_visible_child_name(opaque(mainStack), "document")
         setDocumentMode(true)
         if let uri = takeString(g_filename_to_uri(path, nil, nil)) {
@@ -237,7 +282,7 @@ final class MainWindow {
     private func installActions() {
         addAction("close") { [unowned self] in gtk_window_close(cast(widget)) }
         addAction("find") { [unowned self] in
-            guard analysis != nil else { return }
+            guard analysis != nil || isLoading else { return }
             adw_view_stack_set_visible_child_name(opaque(viewStack), "article")
             articleView.toggleSearch()
         }
@@ -290,40 +335,5 @@ final class MainWindow {
     private func selectActor(_ id: String?) {
         articleView.select(entity: id)
         actorPanel.select(entity: id)
-    }
-}
-
-/// Opens a file for the window: an article (through the core's loader and analyser), or a
-/// `dramatis.analysis/1` JSON document saved by `dramatis analyze --format json`.
-enum DocumentLoader {
-    /// Analyses started before GTK is up (files from the command line), by path.
-    @MainActor private static var started: [String: Task<Analysis, Error>] = [:]
-
-    /// Starts analysing the command-line files at once, overlapping GTK start-up and window set-up.
-    @MainActor static func prefetch(_ paths: [String]) {
-        for path in paths where started[absolute(path)] == nil {
-            started[absolute(path)] = Task.detached(priority: .userInitiated) { try load(path: path) }
-        }
-    }
-
-    /// The prefetched analysis of `path` if there is one, else a new one off the main thread.
-    @MainActor static func analysis(of path: String) async -> Result<Analysis, Error> {
-        let task = started.removeValue(forKey: absolute(path))
-            ?? Task.detached(priority: .userInitiated) { try load(path: path) }
-        do { return .success(try await task.value) } catch { return .failure(error) }
-    }
-
-    private static func absolute(_ path: String) -> String {
-        path.contains("://") ? path : URL(fileURLWithPath: path).standardizedFileURL.path
-    }
-
-    static func load(path: String) throws -> Analysis {
-        if path.lowercased().hasSuffix(".json") {
-            let data = try ArticleLoader.readFile(path: path)
-            if let analysis = try? Analysis.decode(from: data), analysis.schema == Analysis.schemaName {
-                return analysis
-            }
-        }
-        return try Analyzer().analyze(path: path)
     }
 }
