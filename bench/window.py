@@ -1,7 +1,8 @@
 #!/usr/bin/python3
 """Startup of the window: time from process start to the first frame with the sample article
 analysed and shown, and resident memory then; beside an empty AdwApplicationWindow measured the
-same way (`dramatis --empty-window`). Median of N runs each, interleaved. Run inside Xvfb
+same way (`dramatis --empty-window`), and beside the same article opened as a saved analysis (JSON), which
+shows what the window costs without the analysis. Median of N runs each, interleaved. Run inside Xvfb
 (bench/window.sh does that). Renderers: default (GTK's choice: GL on llvmpipe without a GPU),
 cairo (GSK_RENDERER=cairo), nogl (GDK_DEBUG=gl-disable).
 
@@ -11,6 +12,7 @@ import os
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 
 BINARY, ARTICLE = sys.argv[1], sys.argv[2]
@@ -36,15 +38,23 @@ def measure(args, renderer):
     raise SystemExit(f"no first-frame line from {args} (status {out.returncode}):\n{out.stderr[-2000:]}")
 
 
-print(f"{'renderer':<9} {'window':<26} {'first frame (ms)':>17} {'min–max':>13} {'RSS (MB)':>9}")
+# The same article as a saved analysis: what the window costs without the analysis.
+SAVED = os.path.join(tempfile.mkdtemp(prefix="dramatis-bench-"), "sample.json")
+with open(SAVED, "wb") as f:
+    f.write(subprocess.run([BINARY, "analyze", ARTICLE, "--format", "json"], check=True,
+                           capture_output=True).stdout)
+
+print(f"{'renderer':<9} {'window':<30} {'first frame (ms)':>17} {'min–max':>13} {'RSS (MB)':>9}")
 for renderer in RENDERERS:
-    results = {"app": [], "empty": []}
+    results = {"app": [], "empty": [], "saved": []}
     measure(["--empty-window"], renderer)  # warm the page cache once
     for _ in range(RUNS):
         results["empty"].append(measure(["--empty-window"], renderer))
         results["app"].append(measure([ARTICLE], renderer))
-    for key, label in [("empty", "empty AdwApplicationWindow"), ("app", "Dramatis, sample analysed")]:
+        results["saved"].append(measure([SAVED], renderer))
+    for key, label in [("empty", "empty AdwApplicationWindow"), ("app", "Dramatis, sample analysed"),
+                       ("saved", "Dramatis, saved analysis")]:
         ms = [r[0] for r in results[key]]
         rss = [r[1] for r in results[key]]
-        print(f"{renderer:<9} {label:<26} {statistics.median(ms):>17.0f} {min(ms):>6.0f}–{max(ms):<6.0f} "
+        print(f"{renderer:<9} {label:<30} {statistics.median(ms):>17.0f} {min(ms):>6.0f}–{max(ms):<6.0f} "
               f"{statistics.median(rss):>9.1f}")
