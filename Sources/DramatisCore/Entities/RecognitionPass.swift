@@ -329,7 +329,9 @@ struct RecognitionPass {
             if single { return } // an adjective is not a mention
         }
         // A given name and a surname: "Clare Short", though Clare is also a county.
-        if r.count >= 2, res.givenNames[words[0]] != nil, gazetteer((r.upperBound - 1)..<r.upperBound) == nil {
+        let lastWord = words[words.count - 1]
+        if r.count >= 2, res.givenNames[words[0]] != nil, res.countryNames[lastWord] == nil, res.regions[lastWord] == nil,
+           res.organizations[lastWord] == nil, gazetteer(r.lowerBound..<(r.lowerBound + 1)).map({ if case .country = $0 { return false }; return true }) ?? true {
             addPerson(c, r)
             return
         }

@@ -258,7 +258,9 @@ struct StatementPass {
             if t.text == ":" || t.isQuote || t.text == "." || t.text == ";" { break }
             k += 1
         }
-        if !sawThat {
+        // "…,” said Mr Price." — the words after the verb are its subject, not a clause.
+        let inverted = (cue.subjectToken ?? -1) > v
+        if !sawThat && !inverted {
             // "said no patient would wait", "told the BBC's programme what was needed"
             var c = v + 1
             // skip the object of tell/warn/assure/urge: "told reporters", "told BBC Radio 4's Today programme"
@@ -272,7 +274,13 @@ struct StatementPass {
                 let w = tokens[c].lower
                 let clauseLike = StatementPass.clauseStarters.contains(w) || tokens[c].kind == .number || tokens[c].kind == .symbol
                     || (entities.mention(atToken: c) != nil && !quoted[c]) || (tokens[c].isCapitalized && !tokens[c].isQuote)
-                if clauseLike, v + 1 < end, tokens[v + 1].text != "," { clauseStart = c }
+                // After say/add/claim a lower-case word can open the clause too ("said firm guarantees are …").
+                let sayLike = ["say", "state", "add", "claim", "insist", "argue", "suggest", "warn", "believe", "think", "predict", "acknowledge", "admit", "announce"]
+                    .contains(res.speechVerbs[tokens[v].lower]?.lemma ?? "")
+                let openWord = c == v + 1 && tokens[c].kind == .word && !StatementPass.prepositions.contains(w)
+                    && !["so", "yes", "no", "sorry", "goodbye", "hello", "thanks", "nothing", "something", "little", "more", "much", "as", "again", "too"].contains(w)
+                    && !w.hasSuffix("ly") && (c + 3 < end)
+                if (clauseLike || (sayLike && openWord)), v + 1 < end, tokens[v + 1].text != "," { clauseStart = c }
             }
         }
         if let start = clauseStart, start < end {

@@ -6,6 +6,8 @@ import Foundation
 public enum Tokenizer {
     /// Lower-cased abbreviations (without the final period) that keep their period.
     nonisolated(unsafe) public static var abbreviations: Set<String> = Resources.shared.abbreviations
+    /// Function words: a capitalised one after "X." starts a sentence, so X was no initial.
+    nonisolated(unsafe) public static var functionWords: Set<String> = Resources.shared.stopwords
 
     public static func tokenize(_ s: [Unicode.Scalar]) -> [Token] {
         var tokens: [Token] = []
@@ -50,8 +52,12 @@ public enum Tokenizer {
                     // An initial ("J. Smith") keeps its period only when a name follows.
                     var next = i + 1
                     while next < n, s[next] == " " { next += 1 }
+                    var nextEnd = next
+                    while nextEnd < n, isLetter(s[nextEnd]) { nextEnd += 1 }
+                    var nv = String.UnicodeScalarView(); nv.append(contentsOf: s[next..<nextEnd])
+                    let nextIsFunctionWord = functionWords.contains(String(nv).lowercased())
                     let single = word.unicodeScalars.count == 1 && word.unicodeScalars.first!.properties.isUppercase
-                        && ((next < n && s[next].properties.isUppercase && next > i + 1) || (i + 1 < n && isLetter(s[i + 1])))
+                        && ((next < n && s[next].properties.isUppercase && next > i + 1 && !nextIsFunctionWord) || (i + 1 < n && isLetter(s[i + 1])))
                     if single || abbreviations.contains(lower) {
                         end = i + 1
                         // Dotted acronyms: U.S. / U.K. / e.g.
@@ -155,7 +161,7 @@ public enum SentenceSplitter {
                 // "U.S." or "Jan." can end a sentence; a title ("Mr.") cannot.
                 let bare = String(t.text.dropLast()).lowercased()
                 boundary = !titleAbbreviations.contains(bare) && t.text.count > 2
-                    && i + 1 < tokens.count && startsSentence(tokens[i + 1])
+                    && i + 1 < tokens.count && startsSentence(tokens[i + 1]) && tokens[i + 1].kind != .number
             }
             if boundary {
                 var j = i + 1

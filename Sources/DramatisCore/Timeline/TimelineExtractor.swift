@@ -262,8 +262,10 @@ struct TemporalTagger {
         var future = 0, past = 0
         for j in s where abs(j - i) <= 12 {
             let w = tokens[j].lower
-            if lex.futureCues.contains(w) { future += (abs(j - i) <= 4 ? 2 : 1) }
-            if lex.pastCues.contains(w) || (w.hasSuffix("ed") && w.count > 4 && j < i) { past += (abs(j - i) <= 4 ? 2 : 1) }
+            if lex.futureCues.contains(w) { future += (abs(j - i) <= 6 ? 3 : 1) }
+            // "-ed" after be/been is a passive participle, not a past tense.
+            let passive = j > 0 && ["be", "been", "being"].contains(tokens[j - 1].lower)
+            if lex.pastCues.contains(w) || (w.hasSuffix("ed") && w.count > 4 && j < i && !passive) { past += (abs(j - i) <= 4 ? 2 : 1) }
         }
         return past >= future
     }

@@ -1,0 +1,78 @@
+import Testing
+@testable import DramatisCore
+
+@Suite struct StatementTests {
+    @Test func quoteSplitByAttributionIsTwoStatementsBySameSpeaker() {
+        let p = Probe("“Peace must be lasting,” Mr Smith stated on social media. “Not like it was years ago.”")
+        let a = p.statement("Peace must be lasting")
+        let b = p.statement("Not like it was")
+        #expect(a?.kind == .direct && b?.kind == .direct)
+        #expect(a?.text == "Peace must be lasting")
+        #expect(p.speaker(of: "Peace") == "Smith")
+        #expect(p.speaker(of: "Not like") == "Smith")
+        #expect(a?.channel == "social media")
+        #expect(a?.cue == "stated")
+    }
+
+    @Test func saidXInversionAndPronoun() {
+        let p = Probe("Jane Hutt leads the team. “We are turning the corner,” she said. “It works,” said Mr Tom Price.")
+        #expect(p.speaker(of: "turning the corner") == "Jane Hutt")
+        #expect(p.speaker(of: "It works") == "Tom Price")
+    }
+
+    @Test func colonIntroducedQuote() {
+        let p = Probe("Mr Trump is clearly aware of that focus, messaging on Truth Social that: “Never had so many leaders at one time.”")
+        #expect(p.speaker(of: "Never had") == "Trump")
+        #expect(p.statement("Never had")?.channel == "Truth Social")
+    }
+
+    @Test func reportedSpeechTrailingAndLeading() {
+        let p = Probe("Ukraine needs a guarantee if it is to strike a deal, its President Volodymyr Zelenskyy has said.\n\nMs Jane Hutt said no patient would wait more than 12 months.")
+        let a = p.statement("Ukraine needs a guarantee")
+        #expect(a?.kind == .indirect)
+        #expect(a?.text == "Ukraine needs a guarantee if it is to strike a deal")
+        #expect(p.speaker(of: "Ukraine needs") == "Volodymyr Zelenskyy")
+        let b = p.statement("no patient would wait")
+        #expect(b?.kind == .indirect)
+        #expect(b?.text == "no patient would wait more than 12 months")
+        #expect(p.speaker(of: "no patient") == "Jane Hutt")
+    }
+
+    @Test func quotedFragmentBelongsToReportedSentence() {
+        let p = Probe("Prime Minister Petteri Orpo stated that a ceasefire and guarantees were the “most important” topics at the meeting.")
+        #expect(p.analysis.statements.count == 1)
+        #expect(p.statement("most important")?.kind == .indirect)
+        #expect(p.speaker(of: "ceasefire") == "Petteri Orpo")
+    }
+
+    @Test func shortLeadBeforeClosingQuoteIsDirect() {
+        let p = Probe("Mr Brown also referred to the treaty. He said this agreement “didn't work”.")
+        let s = p.statement("didn't work")
+        #expect(s?.kind == .direct)
+        #expect(s?.text == "didn't work")
+        #expect(p.speaker(of: "didn't work") == "Brown")
+    }
+
+    @Test func whoClauseAndAppositionFindTheSubject() {
+        let p = Probe("That received backing from Minister Johann Wadephul, who during a trip to Japan stated that “firm guarantees are central”.\n\nHealth analyst Tony Beddow, from the Welsh Institute for Health, called the new targets \"reasonably impressive\".")
+        #expect(p.speaker(of: "firm guarantees") == "Johann Wadephul")
+        #expect(p.speaker(of: "reasonably impressive") == "Tony Beddow")
+    }
+
+    @Test func neverAttributeToSomeoneOnlyInsideTheQuote() {
+        let p = Probe("“Putin simply used it as a springboard for a new attack.”")
+        #expect(p.statement("springboard")?.speaker == nil)
+    }
+
+    @Test func continuedQuoteInNextParagraphKeepsSpeaker() {
+        let p = Probe("“The first part runs on,” Mr Adam Brook said. “And it continues\n\n“into the next paragraph without a break.”")
+        #expect(p.speaker(of: "And it continues") == "Adam Brook")
+        #expect(p.speaker(of: "into the next paragraph") == "Adam Brook")
+    }
+
+    @Test func accordingTo() {
+        let p = Probe("According to Mr Dan Reed, the plan will fail.")
+        #expect(p.statement("the plan will fail")?.kind == .indirect)
+        #expect(p.speaker(of: "the plan will fail") == "Dan Reed")
+    }
+}
