@@ -24,6 +24,7 @@ final class ActorPanel {
     private var rowsByID: [String: Widget] = [:]
     private var searchKeys: [String: String] = [:]
     private var selectedID: String?
+    private var positionEvidence: [UnsafeMutableRawPointer: Statement] = [:]
     private var updatingSelection = false
 
     var onActorSelected: ((String?) -> Void)?
@@ -87,6 +88,9 @@ final class ActorPanel {
 
         Callback.setFilter(opaque(list)) { [unowned self] row in matchesFilter(UnsafeMutableRawPointer(row)) }
         Signal.on(filterEntry, "search-changed") { [unowned self] in gtk_list_box_invalidate_filter(opaque(list)) }
+        Signal.onPointer(positionsList, "row-activated") { [unowned self] row in
+            if let row, let statement = positionEvidence[row] { onStatementActivated?(statement) }
+        }
         Signal.onPointer(list, "row-selected") { [unowned self] row in
             guard !updatingSelection else { return }
             let id = row.flatMap { rowIDs[$0] }
@@ -276,6 +280,7 @@ final class ActorPanel {
 
         let positions = analysis.positions(of: id)
         UI.clearList(positionsList)
+        positionEvidence = [:]
         for p in positions {
             let row = gtk_list_box_row_new()!
             let topic = UI.label(p.topic, "heading").expand(h: true)
@@ -285,9 +290,13 @@ final class ActorPanel {
             let box = UI.vbox(spacing: 4, [UI.hbox(spacing: 6, [topic, stance]), summary])
                 .margins(top: 8, bottom: 8, start: 12, end: 12)
             gtk_list_box_row_set_child(cast(row), box)
-            gtk_list_box_row_set_activatable(cast(row), 0)
+            // Activating a position shows its first piece of evidence in the article.
+            let evidence = p.evidence.compactMap { analysis.statement(id: $0) }.min { $0.start < $1.start }
+            gtk_list_box_row_set_activatable(cast(row), evidence == nil ? 0 : 1)
+            if evidence != nil { row.tooltip("Show the evidence in the article") }
             row.accessibleLabel("\(Self.stanceText(p)): \(p.summary)")
             gtk_list_box_append(opaque(positionsList), row)
+            positionEvidence[UnsafeMutableRawPointer(row)] = evidence
         }
         positionsHeading.isVisible = !positions.isEmpty
         positionsList.isVisible = !positions.isEmpty
