@@ -42,6 +42,9 @@ struct StatementPass {
                                            "never", "publicly", "privately", "reportedly", "simply", "just", "already",
                                            "clearly", "quickly", "strongly", "first", "both", "all", "since", "separately",
                                            "did", "does", "do", "has", "often", "still"]
+    static let objectVerbs: Set<String> = ["praise", "criticise", "criticize", "accuse", "deny", "reject", "demand", "welcome",
+                                           "applaud", "condemn", "blame", "question", "urge", "promise", "pledge", "vow", "propose",
+                                           "describe", "thank", "recall", "acknowledge", "announce", "predict", "concede", "reiterate"]
     static let prepositions: Set<String> = ["to", "in", "at", "from", "of", "on", "for", "with", "by", "during", "about",
                                             "against", "into", "over", "under", "between", "among", "like", "than", "after", "before"]
     static let clauseStarters: Set<String> = ["the", "a", "an", "it", "he", "she", "they", "we", "i", "you", "there", "this",
@@ -250,7 +253,7 @@ struct StatementPass {
         // Forward: skip an object or channel phrase up to "that".
         var k = v + 1
         if cue.text == "according to" { return reportedAccordingTo(cue: cue, sentence: s) }
-        if k < end, tokens[k].lower == "for", tokens[v].lower == "called" { return }
+
         var sawThat = false
         while k < end, k - v <= 12 {
             let t = tokens[k]
@@ -281,6 +284,17 @@ struct StatementPass {
                     && !["so", "yes", "no", "sorry", "goodbye", "hello", "thanks", "nothing", "something", "little", "more", "much", "as", "again", "too"].contains(w)
                     && !w.hasSuffix("ly") && (c + 3 < end)
                 if (clauseLike || (sayLike && openWord)), v + 1 < end, tokens[v + 1].text != "," { clauseStart = c }
+            }
+        }
+        // Verbs whose content is their object: "praised the plan", "urged Congress to act",
+        // "called for a ceasefire", "denied the claims".
+        if clauseStart == nil, !inverted, v + 1 < end {
+            let lemma = res.speechVerbs[tokens[v].lower]?.lemma ?? ""
+            var c = v + 1
+            if cue.text == "called for" { c += 1 }
+            let objectVerb = StatementPass.objectVerbs.contains(lemma) || cue.text == "called for"
+            if objectVerb, c < end, tokens[c].kind == .word || tokens[c].isQuote, !["by", "on", "in", "at", "to", "with", "after", "during", "as"].contains(tokens[c].lower) {
+                clauseStart = c
             }
         }
         if let start = clauseStart, start < end {
