@@ -70,7 +70,7 @@ final class ActorPanel {
         let paned = gtk_paned_new(GTK_ORIENTATION_VERTICAL)!
         gtk_paned_set_start_child(opaque(paned), top)
         gtk_paned_set_end_child(opaque(paned), detailStack)
-        gtk_paned_set_position(opaque(paned), 280)
+        gtk_paned_set_position(opaque(paned), 330)
         gtk_paned_set_shrink_start_child(opaque(paned), 0)
         gtk_paned_set_shrink_end_child(opaque(paned), 0)
         // While the core works: a spinner instead of an empty list.
