@@ -349,7 +349,8 @@ struct RecognitionPass {
         let first = words.first ?? ""
         let givenGender = res.givenNames[first]
         if r.count >= 2 && (c.personEvidence || givenGender != nil || followedBySpeech(r.upperBound) || rolePhraseBefore(r.lowerBound) != nil
-                            || words.allSatisfy({ res.zipf($0) < 3.0 && !$0.contains(".") })) {
+                            || words.allSatisfy({ res.zipf($0) < 3.0 && !$0.contains(".") })
+                            || (RecognitionPass.isInitials(words[0]) && words.dropFirst().allSatisfy { res.zipf($0) < 4.0 })) {
             addPerson(c, r)
             return
         }
@@ -751,7 +752,37 @@ struct RecognitionPass {
     }
 
     /// "the Ukrainian leader", "Ukraine leader": the leader whose title belongs to that country.
+    /// "G.K." or "J." — initials before a surname.
+    static func isInitials(_ w: String) -> Bool {
+        let scalars = Array(w.unicodeScalars)
+        guard scalars.count >= 2, scalars.count % 2 == 0 else { return false }
+        return stride(from: 0, to: scalars.count, by: 2).allSatisfy { scalars[$0].properties.isUppercase && scalars[$0 + 1] == "." }
+    }
+
+    /// "the California congressman", "the GOP candidate": a description that fits exactly one
+    /// person whose role names the same function.
+    mutating func resolveFunctionDescriptions() {
+        for i in tokens.indices where i > 0 && tokens[i].kind == .word && !tokens[i].isCapitalized && claimed[i] == nil {
+            let noun = tokens[i].lower
+            guard res.roleNouns[noun] != nil, !["spokesman", "spokeswoman", "spokesperson", "official", "aide", "adviser", "advisor"].contains(noun) else { continue }
+            if i + 1 < tokens.count, isCapWord(i + 1) { continue }
+            // "the [modifiers] noun", modifiers being capitalised words or "former".
+            var s = i - 1
+            while s >= 0, i - s <= 3, isCapWord(s) || tokens[s].lower == "former" { s -= 1 }
+            guard s >= 0, tokens[s].lower == "the" else { continue }
+            let holders = drafts.indices.filter {
+                drafts[$0].type == .person && !drafts[$0].key.hasPrefix("spokes:")
+                    && (drafts[$0].role?.lowercased().split(separator: " ").contains(Substring(noun)) ?? false)
+                    && drafts[$0].firstToken < i
+            }
+            guard holders.count == 1 else { continue }
+            drafts[holders[0]].mentions.append((s..<(i + 1), .role))
+            for t in s..<(i + 1) where claimed[t] == nil { claimed[t] = holders[0] }
+        }
+    }
+
     mutating func resolveRoleDescriptions() {
+        resolveFunctionDescriptions()
         for i in tokens.indices {
             guard let noun = res.roleNouns[tokens[i].lower], noun, tokens[i].kind == .word, !tokens[i].isCapitalized, i > 0 else { continue }
             // Two-word nouns ("prime minister") end at i.
