@@ -23,9 +23,9 @@ public struct StanceDetector: Sendable {
     struct Evidence {
         var actor: Int
         var topic: Int
-        var stance: Stance
+        var judgement: Judgement
         var statement: Int
-        var clause: String
+        var stance: Stance { judgement.stance }
     }
 
     public func detect(_ document: TextDocument, entities: EntityResult, statements: [Statement], topics: [FoundTopic]) -> [Position] {
@@ -51,13 +51,12 @@ public struct StanceDetector: Sendable {
             for ti in ownTopics + inherited {
                 let topic = topics[ti]
                 let occurrence = ownTopics.isEmpty ? range.lowerBound..<range.lowerBound : topic.occurrences.first(where: { range.contains($0.lowerBound) })!
-                guard let stance = stance(in: range, around: occurrence, tokens: tokens, cueEffect: cueEffect) else { continue }
-                let clause = document.substring(st.start, st.end)
-                evidence.append(Evidence(actor: speaker, topic: ti, stance: stance, statement: si, clause: clause))
+                guard let judgement = stance(in: range, around: occurrence, tokens: tokens, cueEffect: cueEffect) else { continue }
+                evidence.append(Evidence(actor: speaker, topic: ti, judgement: judgement, statement: si))
                 // The subject of the reported clause holds the stance too ("Ukraine needs …",
                 // "The UK “welcomed” …", "the US's new willingness to …").
                 for subject in st.kind == .indirect ? clauseSubjects(range, entities: entities, tokens: tokens) : [] where subject != speaker {
-                    evidence.append(Evidence(actor: subject, topic: ti, stance: stance, statement: si, clause: clause))
+                    evidence.append(Evidence(actor: subject, topic: ti, judgement: judgement, statement: si))
                 }
             }
         }
@@ -75,7 +74,7 @@ public struct StanceDetector: Sendable {
             let topic = topics[key[1]].id
             let ids = Array(Set(support.map { statements[$0.statement].id })).sorted { idNumber($0) < idNumber($1) }
             positions.append(Position(actor: entities.entities[key[0]].id, topic: topic, stance: best,
-                                      summary: summary(best, topic: topic, clause: support[0].clause), evidence: ids))
+                                      summary: summary(support[0].judgement, topic: topic), evidence: ids))
         }
         return positions
     }
@@ -94,8 +93,17 @@ public struct StanceDetector: Sendable {
     }
 
     /// Stance of a statement towards the topic mentioned at `occurrence`.
-    func stance(in range: Range<Int>, around occurrence: Range<Int>, tokens: [Token], cueEffect: Stance?) -> Stance? {
+    /// A stance with the words that decided it, for the summary line.
+    struct Judgement {
+        var stance: Stance
+        var cue: String?          // the strongest cue phrase ("central", "will not accept")
+        var condition: String?    // "if it is to strike a peace deal"
+    }
+
+    func stance(in range: Range<Int>, around occurrence: Range<Int>, tokens: [Token], cueEffect: Stance?) -> Judgement? {
         var supports = 0.0, opposes = 0.0, conditional = false, neutral = false
+        var strongest: (weight: Double, words: [String], negated: Bool)? = nil
+        var condition: String? = nil
         var i = range.lowerBound
         while i < range.upperBound {
             var matched: StanceCue? = nil
@@ -111,6 +119,9 @@ public struct StanceDetector: Sendable {
             let negated = (max(range.lowerBound, i - 3)..<i).contains { j in
                 resources.stanceCues.contains { $0.effect == .negator && $0.words == [tokens[j].lower] } || tokens[j].lower.hasSuffix("n't")
             }
+            if [.supports, .opposes].contains(cue.effect), strongest == nil || weight > strongest!.weight {
+                strongest = (weight, cue.words, negated)
+            }
             switch cue.effect {
             case .supports:
                 if cue.words.contains("not") || cue.words.contains("didn't") { opposes += weight }
@@ -120,7 +131,12 @@ public struct StanceDetector: Sendable {
             case .conditional:
                 // A condition governs what follows it: "needs X if it is to strike a deal"
                 // makes the deal conditional, not X.
-                if i < occurrence.lowerBound { conditional = true }
+                if i < occurrence.lowerBound {
+                    conditional = true
+                    var e = i + cue.words.count
+                    while e < range.upperBound, e - i < 10, tokens[e].kind != .punctuation || tokens[e].isQuote { e += 1 }
+                    condition = (i..<e).map { tokens[$0].text }.filter { !["“", "”", "\""].contains($0) }.joined(separator: " ")
+                }
             case .neutral: neutral = true
             case .negator: break
             }
@@ -129,10 +145,11 @@ public struct StanceDetector: Sendable {
         if let c = cueEffect { if c == .supports { supports += 0.8 } else { opposes += 0.8 } }
         // Cues far from the topic say little about it.
         if max(supports, opposes) < 0.4 { supports = 0; opposes = 0 }
-        if conditional && supports > 0 && supports >= opposes { return .conditional }
-        if supports == 0 && opposes == 0 { return neutral ? .neutral : nil }
-        if neutral && abs(supports - opposes) < 0.3 { return .neutral }
-        return supports >= opposes ? .supports : .opposes
+        let cue = strongest.map { ($0.negated ? "not " : "") + $0.words.joined(separator: " ") }
+        if conditional && supports > 0 && supports >= opposes { return Judgement(stance: .conditional, cue: cue, condition: condition) }
+        if supports == 0 && opposes == 0 { return neutral ? Judgement(stance: .neutral, cue: nil, condition: nil) : nil }
+        if neutral && abs(supports - opposes) < 0.3 { return Judgement(stance: .neutral, cue: cue, condition: nil) }
+        return Judgement(stance: supports >= opposes ? .supports : .opposes, cue: cue, condition: nil)
     }
 
     /// Entities standing as the subject of the statement's clause: its first words, or a
@@ -153,18 +170,32 @@ public struct StanceDetector: Sendable {
         return out
     }
 
-    /// A one-line summary in plain English from the stance and the evidence's words.
-    func summary(_ stance: Stance, topic: String, clause: String) -> String {
-        let verb: String
-        switch stance {
-        case .supports: verb = "Supports"
-        case .opposes: verb = "Opposes"
-        case .conditional: verb = "Supports, on conditions,"
-        case .neutral: verb = "Takes no firm side on"
+    /// A one-line summary in plain English, from the stance and the cue that decided it:
+    /// "Calls security guarantees central.", "Will not accept Ukraine joining NATO.",
+    /// "Backs a peace agreement on a condition: if it is to strike a peace deal."
+    func summary(_ j: Judgement, topic: String) -> String {
+        let cue = j.cue ?? ""
+        let evaluative: Set<String> = ["critical", "central", "paramount", "important", "most important", "vital", "essential", "crucial", "key"]
+        switch j.stance {
+        case .supports:
+            if evaluative.contains(cue) { return "Calls \(topic) \(cue)." }
+            if ["need", "needs", "needed", "demand", "demands", "demanded", "must", "should"].contains(cue) { return "Says \(topic) \(["must", "should"].contains(cue) ? "must happen" : "are needed")."
+                .replacingOccurrences(of: "are needed", with: topic.hasSuffix("s") ? "are needed" : "is needed") }
+            if cue.hasPrefix("welcome") { return "Welcomes \(topic)." }
+            if cue == "willing to accept" { return "Is willing to accept \(topic)." }
+            if cue.hasPrefix("not ") { return "Does not oppose \(topic)." }
+            return "Supports \(topic)."
+        case .opposes:
+            if cue.contains("accept") { return "Will not accept \(topic)." }
+            if cue.contains("work") { return "Says \(topic) did not work." }
+            if cue.hasPrefix("reject") { return "Rejects \(topic)." }
+            if cue.hasPrefix("not ") { return "Doubts \(topic): \(cue)." }
+            return "Opposes \(topic)."
+        case .conditional:
+            if let c = j.condition { return "Backs \(topic) on a condition: \(c)." }
+            return "Backs \(topic) only on conditions."
+        case .neutral:
+            return "Takes no firm side on \(topic)."
         }
-        var words = clause.split(separator: " ")
-        if words.count > 14 { words = Array(words.prefix(14)); words.append("…") }
-        let quote = words.joined(separator: " ").trimmingCharacters(in: CharacterSet(charactersIn: "“”\"‘’ ,."))
-        return "\(verb) \(topic): “\(quote)”."
     }
 }

@@ -363,8 +363,10 @@ struct EventLabeler {
         var phraseText: String? = nil
         if let phrase = eventPhrase(near: date, clause: a..<b) {
             // "Friday’s press conference" keeps its day; elsewhere the date is the item's own field.
-            let possessiveDate = phrase.lowerBound == date.upperBound + 1 && ["’s", "'s"].contains(tokens[date.upperBound].text)
-            let words = possessiveDate ? Array(date.lowerBound..<phrase.upperBound) : Array(phrase).filter { !dateTokens.contains($0) }
+            let possessiveDate = phrase.lowerBound <= date.upperBound + 1 && phrase.lowerBound >= date.upperBound
+                && date.upperBound < tokens.count && ["’s", "'s"].contains(tokens[date.upperBound].text)
+            var words = possessiveDate ? Array(date.lowerBound..<phrase.upperBound) : Array(phrase).filter { !dateTokens.contains($0) }
+            while let f = words.first, !possessiveDate, ["’s", "'s"].contains(tokens[f].text) { words.removeFirst() }
             var text = render(words)
             // "…, when Ukraine agreed to give up …": what the event was.
             let after = phrase.upperBound
@@ -393,18 +395,29 @@ struct EventLabeler {
             return !(nextIsDate || (prevIsDate && (k + 1 >= words.count)))
         }.map(\.1)
         var text = phraseText ?? render(words)
+        // "its winter war" → "Finland’s winter war": the sentence's first actor owns it.
+        if let first = text.split(separator: " ").first, ["its", "their", "his", "her"].contains(first.lowercased()),
+           let owner = (s.lowerBound..<date.lowerBound).lazy.compactMap({ entities.mention(atToken: $0) })
+               .first(where: { $0.kind != .pronoun && [.place, .organization, .person, .group].contains(entities.entities[$0.entity].type) }) {
+            text = entities.entities[owner.entity].name + "’s" + text.dropFirst(first.count)
+        }
+        // A duration's label says what it implies; the clause would only repeat it.
+        if let prefix { return (prefix, actorsOf(a..<b)) }
         if text.isEmpty { text = doc.text(ofTokens: s).trimmingCharacters(in: .whitespaces) }
         if let f = text.first, f.isLowercase { text = f.uppercased() + text.dropFirst() }
         if text.count > 120 { text = String(text.prefix(117)) + "…" }
-        if let prefix { text = text.isEmpty ? prefix : "\(prefix): \(text)" }
-        // Actors of the clause.
+        return (text, actorsOf(a..<b))
+    }
+
+    /// People, bodies, groups and places named in the clause.
+    func actorsOf(_ r: Range<Int>) -> [String] {
         var actors: [String] = []
-        for j in a..<b {
+        for j in r {
             guard let m = entities.mention(atToken: j) else { continue }
             let e = entities.entities[m.entity]
             guard e.type == .person || e.type == .organization || e.type == .group || e.type == .place else { continue }
             if !actors.contains(e.id) { actors.append(e.id) }
         }
-        return (text, actors)
+        return actors
     }
 }
