@@ -18,6 +18,8 @@ final class MainWindow {
     private let loadingLabel: Widget
     private let spinner: Widget
     private let headerSpinner: Widget
+    private let emptyContent: Widget
+    private var recentBox: Widget?
     private let articleView = ArticleView()
     private let actorPanel = ActorPanel()
     private let timelineView = TimelineView()
@@ -79,7 +81,9 @@ final class MainWindow {
         mainStack = gtk_stack_new()!
         gtk_stack_set_transition_type(opaque(mainStack), GTK_STACK_TRANSITION_TYPE_CROSSFADE)
         mainStack.expand(v: true)
-        gtk_stack_add_named(opaque(mainStack), Self.emptyPage(), "empty")
+        let empty = Self.emptyPage()
+        emptyContent = empty.content
+        gtk_stack_add_named(opaque(mainStack), empty.page, "empty")
         spinner = gtk_spinner_new()!
         gtk_widget_set_size_request(spinner, 32, 32)
         loadingLabel = UI.label("", "title-4", wrap: true, xalign: 0.5)
@@ -98,6 +102,7 @@ final class MainWindow {
         installDropTarget()
         connectViews()
         setDocumentMode(false)
+        updateRecent()
         Signal.onBool(widget, "close-request") { [unowned self] in Preferences.saveSize(widget); return false }
         Signal.on(widget, "destroy") { [unowned self] in app.windowClosed(self) }
     }
@@ -106,7 +111,7 @@ final class MainWindow {
 
     // MARK: Pages
 
-    private static func emptyPage() -> Widget {
+    private static func emptyPage() -> (page: Widget, content: Widget) {
         let page = adw_status_page_new()!
         adw_status_page_set_icon_name(opaque(page), DramatisApplication.id)
         adw_status_page_set_title(opaque(page), "Open an Article")
@@ -115,8 +120,38 @@ final class MainWindow {
         let open = UI.button(label: "_Open Article…", action: "app.open", "pill", "suggested-action")
         let sample = UI.button(label: "Open _Sample Article", action: "app.open-sample", "pill")
         let buttons = UI.vbox(spacing: 12, [open, sample]).align(h: GTK_ALIGN_CENTER)
-        adw_status_page_set_child(opaque(page), buttons)
-        return page
+        let content = UI.vbox(spacing: 24, [buttons])
+        adw_status_page_set_child(opaque(page), content)
+        return (page, content)
+    }
+
+    /// Recently opened articles under the buttons of the empty state (refreshed when it shows).
+    private func updateRecent() {
+        if let recentBox { gtk_box_remove(cast(emptyContent), recentBox); self.recentBox = nil }
+        let items = RecentArticles.items()
+        guard !items.isEmpty else { return }
+        let list = UI.listBox("boxed-list")
+        gtk_list_box_set_selection_mode(opaque(list), GTK_SELECTION_NONE)
+        list.accessibleLabel("Recent articles")
+        var paths: [UnsafeMutableRawPointer: String] = [:]
+        for item in items {
+            let row = adw_action_row_new()!
+            adw_preferences_row_set_use_markup(cast(row), 0) // file names are not markup
+            adw_preferences_row_set_title(cast(row), item.name)
+            adw_action_row_set_subtitle(cast(row), item.folder)
+            gtk_list_box_row_set_activatable(cast(row), 1)
+            adw_action_row_add_suffix(cast(row), UI.image("go-next-symbolic"))
+            gtk_list_box_append(opaque(list), row)
+            paths[UnsafeMutableRawPointer(row)] = item.path
+        }
+        Signal.onPointer(list, "row-activated") { [unowned self] row in
+            if let row, let path = paths[row] { open(path: path) }
+        }
+        let box = UI.vbox(spacing: 8, [UI.label("Recent", "heading"), list])
+        gtk_widget_set_size_request(box, 360, -1)
+        box.align(h: GTK_ALIGN_CENTER)
+        UI.append(emptyContent, box)
+        recentBox = box
     }
 
     private static func primaryMenu() -> UnsafeMutablePointer<GMenuModel> {
@@ -270,6 +305,7 @@ final class MainWindow {
 
     private func failed(path: String, error: Error) {
         let message = Self.message(for: error, path: path)
+        if analysis == nil { updateRecent() }
         gtk_stack_set_visible_child_name(opaque(mainStack), analysis == nil ? "empty" : "document")
         setDocumentMode(analysis != nil)
         let toast = adw_toast_new(markupEscaped("Could not open \(message)"))!

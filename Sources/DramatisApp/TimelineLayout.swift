@@ -3,8 +3,9 @@ import Foundation
 
 /// Where each dated event goes on the timeline chart. The axis is broken: every distinct year
 /// gets an equal slot (so 1940, 1994 and 2025 are all readable), with break marks where years are
-/// skipped; inside a slot, month and day dates sit in proportion to the day of the year. Labels
-/// go in rows above the axis and never overlap: each takes the first row where it fits.
+/// skipped; inside a slot, the distinct dates of that year are spread evenly in order (Friday and
+/// Monday of the same week get two markers, not one blot). Labels go in rows above the axis and
+/// never overlap: each takes the first row where it fits.
 struct TimelineLayout {
     struct Slot { var year: Int; var x0: Double; var x1: Double; var breakBefore: Bool }
     struct Placed {
@@ -36,11 +37,14 @@ struct TimelineLayout {
             let x0 = margin + Double(i) * slotWidth
             slots.append(Slot(year: year, x0: x0, x1: x0 + slotWidth, breakBefore: i > 0 && years[i - 1] != year - 1))
         }
+        var datesByYear: [Int: [DateParts]] = [:]
+        for (_, date) in dated where datesByYear[date.year]?.contains(date) != true {
+            datesByYear[date.year, default: []].append(date) // already in order
+        }
         var rowEnds: [Double] = []
         for (item, date) in dated {
             guard let slot = slots.first(where: { $0.year == date.year }) else { continue }
-            let inset = min(16, slotWidth / 6)
-            let x = slot.x0 + inset + (slot.x1 - slot.x0 - 2 * inset) * date.fractionOfYear
+            let x = Self.position(of: date, among: datesByYear[date.year] ?? [date], in: slot)
             let text = Self.labelText(item, date)
             let w = min(measure(text), maxLabelWidth)
             let x0 = min(max(x - w / 2, 2), max(2, width - w - 2))
@@ -50,6 +54,14 @@ struct TimelineLayout {
             placed.append(Placed(item: item, x: x, row: row, labelX0: x0, labelWidth: w, text: text))
         }
         rows = rowEnds.count
+    }
+
+    /// One date alone sits in the middle of its slot; several are spread evenly, in order.
+    static func position(of date: DateParts, among dates: [DateParts], in slot: Slot) -> Double {
+        let width = slot.x1 - slot.x0
+        guard dates.count > 1, let rank = dates.firstIndex(of: date) else { return slot.x0 + width / 2 }
+        let inset = min(24, width / 5)
+        return slot.x0 + inset + (width - 2 * inset) * Double(rank) / Double(dates.count - 1)
     }
 
     /// "18 Aug: label" for day dates, "Aug: label" for months, the label alone for years.
@@ -73,13 +85,6 @@ struct DateParts: Comparable {
         year = y
         month = parts.count > 1 ? Int(parts[1]) : nil
         day = parts.count > 2 ? Int(parts[2]) : nil
-    }
-
-    /// Year-only dates sit in the middle of their slot.
-    var fractionOfYear: Double {
-        guard let month else { return 0.5 }
-        let dayOfYear = Double((month - 1) * 30 + (day ?? 15))
-        return min(max(dayOfYear / 366, 0), 1)
     }
 
     static func < (a: DateParts, b: DateParts) -> Bool {

@@ -50,6 +50,17 @@ struct TimelineLayoutTests {
         #expect(layout.placed[0].text == "10 Jan: January")
     }
 
+    @Test func distinctDatesOfOneYearGetDistinctMarkersAndTheSameDateShares() {
+        let items = [item("fri", "2025-08-15", "Alaska summit"), item("mon", "2025-08-18", "White House"),
+                     item("mon2", "2025-08-18", "European leaders"), item("old", "1994", "Memorandum")]
+        let layout = TimelineLayout(items: items, width: 800, measure: measure)
+        let x = Dictionary(uniqueKeysWithValues: layout.placed.map { ($0.item.id, $0.x) })
+        #expect(x["fri"]! + 100 < x["mon"]!)
+        #expect(x["mon"] == x["mon2"])
+        let slot1994 = layout.slots[0]
+        #expect(abs(x["old"]! - (slot1994.x0 + slot1994.x1) / 2) < 0.001)
+    }
+
     @Test func mentionIndexFindsTheInnermostMentionByCodePointOffset() {
         let entities = [
             Entity(id: "e1", name: "Volodymyr Zelenskyy", type: .person,
