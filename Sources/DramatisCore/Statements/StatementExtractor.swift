@@ -92,6 +92,8 @@ struct StatementPass {
             let paragraph = doc.sentences[si].paragraph
             let wordCount = q.inner.filter { tokens[$0].isWord }.count
             var cue = directCue[qi] ?? attributionCue(for: q, sentence: si, cues: cuesBySentence)
+            // "Caddell continued:" ending the previous paragraph introduces this one's quote.
+            if cue == nil, isStandalone(q), let intro = colonIntroduction(before: q, cues: cuesBySentence) { cue = intro }
             if cue == nil, let prev = previousSpeaker, paragraph - prev.paragraph <= 1, isStandalone(q) {
                 cue = Cue(token: q.open, text: prev.cue ?? "", speaker: prev.speaker, subjectToken: nil, confidence: 0.7)
             }
@@ -232,6 +234,16 @@ struct StatementPass {
         if let b = before, b.speaker != nil { return b }
         if let a = after, a.speaker != nil { return a }
         return after ?? before
+    }
+
+    /// The cue of a previous paragraph that ends with a colon ("Caddell continued:"), for a
+    /// quote opening the next paragraph.
+    func colonIntroduction(before q: Quotation, cues: [[Cue]]) -> Cue? {
+        let si = doc.sentenceOfToken[q.open]
+        guard si > 0, doc.sentences[si].tokenRange.lowerBound == q.open || tokens[doc.sentences[si].tokenRange.lowerBound].isQuote else { return nil }
+        let prev = doc.sentences[si - 1]
+        guard prev.paragraph == doc.sentences[si].paragraph - 1, let last = prev.tokenRange.last, tokens[last].text == ":" else { return nil }
+        return cues[si - 1].last { $0.speaker != nil }
     }
 
     /// A quote that stands as its own sentence or clause (not a fragment inside one).
