@@ -512,6 +512,18 @@ struct RecognitionPass {
         if let country = c.roleCountry, drafts[idx].roleCountry == nil { drafts[idx].roleCountry = country }
         if drafts[idx].role == nil, let rp = rolePhraseBefore(r.lowerBound) {
             drafts[idx].role = text(rp)
+            // "Oxfam senior policy adviser Max Lawson": a capitalised unknown name opening the
+            // role is the body the person works for.
+            var e = rp.lowerBound
+            while e < rp.upperBound - 1, isCapWord(e), claimed[e] == nil, countryOf(e..<(e + 1)) == nil,
+                  res.roles[tokens[e].text] == nil, !res.isCommonWord(tokens[e].text) { e += 1 }
+            if e > rp.lowerBound {
+                let orgRange = rp.lowerBound..<e
+                let org = draftIndex(key: "organization:\(text(orgRange).lowercased())", name: text(orgRange), type: .organization)
+                drafts[org].mentions.append((orgRange, .name))
+                for t in orgRange { claimed[t] = org }
+                drafts[idx].affiliationDraft = org
+            }
             let noun = tokens[rp.upperBound - 1].lower
             drafts[idx].roleIsLeader = res.roleNouns[noun] == true
             if drafts[idx].gender == "?" { drafts[idx].gender = noun.hasSuffix("woman") ? "f" : noun.hasSuffix("man") ? "m" : "?" }
@@ -612,8 +624,41 @@ struct RecognitionPass {
 
     // MARK: - Groups, institutions, spokespeople
 
+    /// "the Alaska summit", "the Iraq war", "the UK government": a place or body's name and a
+    /// lower-case event or institution noun name a new event or organisation.
+    mutating func findNamedEventsAndGovernments() {
+        let named = drafts.indices.flatMap { d in drafts[d].mentions.filter { $0.kind != .pronoun && $0.kind != .role }.map { (d, $0.tokens) } }
+        for (d, r) in named where [.place, .organization, .person].contains(drafts[d].type) {
+            let n = r.upperBound
+            guard n < tokens.count, tokens[n].kind == .word, !tokens[n].isCapitalized, !isPossessive(n) else { continue }
+            let noun = tokens[n].lower
+            let isCountry = drafts[d].type == .place && res.countryNames[text(r)] != nil
+            if let type = res.eventNouns[noun], drafts[d].type != .person || type == .organization {
+                guard r.lowerBound > 0, ["the", "a", "this", "last", "that"].contains(tokens[r.lowerBound - 1].lower) else { continue }
+                let span = r.lowerBound..<(n + 1)
+                let idx = draftIndex(key: "\(type.rawValue):\(text(span).lowercased())", name: text(span), type: type)
+                drafts[idx].mentions.append((span, .name)) // the place stays named inside it
+                claimed[n] = idx
+            } else if isCountry, ["government", "administration"].contains(noun) {
+                let span = r.lowerBound..<(n + 1)
+                let idx = draftIndex(key: "organization:\(text(span).lowercased())", name: text(span), type: .organization)
+                drafts[idx].mentions.append((span, .name))
+                drafts[idx].affiliationDraft = d
+                claimed[n] = idx
+            }
+        }
+    }
+
+    mutating func draftIndex(key: String, name: String, type: EntityType) -> Int {
+        if let i = byKey[key] { return i }
+        drafts.append(EntityDraft(key: key, name: name, type: type))
+        byKey[key] = drafts.count - 1
+        return drafts.count - 1
+    }
+
     /// "China’s foreign ministry": a country's possessive and an institution noun.
     mutating func findGroupsAndInstitutions() {
+        findNamedEventsAndGovernments()
         for i in tokens.indices where isPossessive(i) && i > 0 {
             guard let owner = claimed[i - 1], drafts[owner].type == .place else { continue }
             for words in res.institutionNouns {

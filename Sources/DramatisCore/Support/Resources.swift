@@ -42,6 +42,8 @@ public final class Resources: Sendable {
     /// keyword → (type, position)
     public let entityKeywords: [String: (type: EntityType, position: String)]
     public let groupNouns: Set<String>
+    /// lower-case noun after a name → type ("summit" → event, "inquiry" → organization)
+    public let eventNouns: [String: EntityType]
     public let institutionNouns: [[String]]
     public let postnominals: Set<String>
     /// given name → gender
@@ -141,6 +143,8 @@ public final class Resources: Sendable {
         }
         entityKeywords = kw
         groupNouns = Set(rows("lexicons/group-nouns.txt").map { col($0, 0) })
+        eventNouns = Dictionary(rows("lexicons/event-nouns.tsv").compactMap { r in EntityType(rawValue: col(r, 1)).map { (col(r, 0), $0) } },
+                                uniquingKeysWith: { a, _ in a })
         institutionNouns = rows("lexicons/institution-nouns.txt").map { col($0, 0).split(separator: " ").map(String.init) }
             .sorted { $0.count > $1.count }
         let stop = Set(rows("lexicons/stopwords.txt").map { col($0, 0) })
