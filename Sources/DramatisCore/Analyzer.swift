@@ -30,6 +30,15 @@ public struct Analyzer: Sendable {
 
     /// Loads and analyses a file (plain text, Markdown, HTML by content) in one call.
     public func analyze(path: String, published: String? = nil) throws -> Analysis {
-        analyze(try ArticleLoader.load(path: path, published: published))
+        try checkResources()
+        return analyze(try ArticleLoader.load(path: path, published: published))
+    }
+
+    /// Refuses to analyse without the lexicons: the result would look plausible and be wrong.
+    public func checkResources() throws {
+        if !resources.missingFiles.isEmpty {
+            throw LoadError.unsupported("data", detail: "data files not found (\(resources.missingFiles.prefix(3).joined(separator: ", "))…); "
+                + "set \(DataDirectory.environmentVariable) to the folder holding lexicons/ and gazetteer/")
+        }
     }
 }

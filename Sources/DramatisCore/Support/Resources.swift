@@ -64,11 +64,15 @@ public final class Resources: Sendable {
 
     public static let shared: Resources = Resources(directory: DataDirectory.shared)
 
+    /// Data files that could not be read; analysis without them would be silently wrong.
+    public let missingFiles: [String]
+
     public init(directory: URL?) {
+        var missing: [String] = []
         func rows(_ name: String) -> [[String]] {
             guard let dir = directory,
                   let text = try? String(contentsOf: dir.appendingPathComponent(name), encoding: .utf8) else {
-                FileHandle.standardError.write(Data("dramatis: data file \(name) not found\n".utf8))
+                missing.append(name)
                 return []
             }
             var out: [[String]] = []
@@ -169,6 +173,7 @@ public final class Resources: Sendable {
         temporalWords = TemporalLexicon(rows: rows("lexicons/temporal.tsv"))
         stopwords = stop
         topicSynonyms = Dictionary(rows("lexicons/topic-synonyms.tsv").map { (col($0, 0), col($0, 1)) }, uniquingKeysWith: { a, _ in a })
+        missingFiles = missing
     }
 
     /// Zipf frequency of a lower-cased word (0 when rare or unknown).
