@@ -186,6 +186,9 @@ struct StatementPass {
         var j = v - 1
         while j >= lo, StatementPass.auxiliaries.contains(tokens[j].lower) { j -= 1 }
         if j >= lo, let m = usable(j), m.tokens.upperBound == j + 1 { return (m.entity, j, 0.95) }
+        // "The opposition leader, Mr Lind, said …": the name is the apposition.
+        if j > lo, tokens[j].text == ",", let m = usable(j - 1), m.tokens.upperBound == j, m.kind != .pronoun,
+           entities.entities[m.entity].type == .person { return (m.entity, j - 1, 0.9) }
         // Apposition: "Dr Lewis, secretary of the BMA (BMA), welcomed …"
         if j >= lo, tokens[j].text == "," || tokens[j].text == ")" {
             var k = j - 1
