@@ -102,14 +102,24 @@ public enum TokenKind: Sendable, Equatable {
 public struct Token: Sendable, Equatable {
     public var start: Int
     public var end: Int
-    public var text: String
+    public var text: String { didSet { lower = text.lowercased() } }
     public var kind: TokenKind
     /// The token follows whitespace (or starts the text).
     public var spaceBefore: Bool
 
+    public init(start: Int, end: Int, text: String, kind: TokenKind, spaceBefore: Bool) {
+        self.start = start
+        self.end = end
+        self.text = text
+        self.kind = kind
+        self.spaceBefore = spaceBefore
+        self.lower = text.lowercased()
+    }
+
     public var isWord: Bool { kind == .word }
     public var isQuote: Bool { kind == .openQuote || kind == .closeQuote || kind == .ambiguousQuote }
-    public var lower: String { text.lowercased() }
+    /// `text.lowercased()`, computed once (the stages ask for it at every token).
+    public private(set) var lower: String
     public var isCapitalized: Bool {
         guard kind == .word, let f = text.unicodeScalars.first else { return false }
         return f.properties.isUppercase
@@ -120,7 +130,8 @@ public struct Token: Sendable, Equatable {
     }
     /// The token with a final abbreviation period and apostrophes normalised.
     public var normalized: String {
-        text.replacingOccurrences(of: "’", with: "'")
+        // Foundation's search is slow; most tokens have no curly apostrophe to replace.
+        text.unicodeScalars.contains("’") ? text.replacingOccurrences(of: "’", with: "'") : text
     }
 }
 
