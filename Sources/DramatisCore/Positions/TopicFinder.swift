@@ -62,11 +62,8 @@ public struct TopicFinder: Sendable {
                     let r = a..<(a + len)
                     let key = r.map { TopicFinder.normalize(tokens[$0].text, resources) }
                     let surface = r.map { tokens[$0].lower }.joined(separator: " ")
-                    var entry = counts[key] ?? (0, [:], [])
-                    entry.count += 1
-                    entry.surface[surface, default: 0] += 1
-                    entry.occurrences.append(r)
-                    counts[key] = entry
+                    // Mutated in place: a copy out of the dictionary would copy `occurrences` at every append.
+                    TopicFinder.count(&counts[key, default: (0, [:], [])], surface: surface, occurrence: r)
                 }
             }
             i = j
@@ -104,6 +101,7 @@ public struct TopicFinder: Sendable {
         // Actions between two actors ("Ukraine joining Nato", "Britain leaving the EU") are
         // issues in their own right, even when named once.
         if let entities {
+            var actionNames = Set<String>()
             for (mi, m) in entities.mentions.enumerated() where m.kind == .name || m.kind == .alias {
                 let v = m.tokens.upperBound
                 guard v + 1 < n, tokens[v].kind == .word, tokens[v].lower.hasSuffix("ing"), tokens[v].lower.count > 5,
@@ -115,7 +113,7 @@ public struct TopicFinder: Sendable {
                 guard kinds.contains(entities.entities[m.entity].type), kinds.contains(entities.entities[other.entity].type) else { continue }
                 let r = m.tokens.lowerBound..<other.tokens.upperBound
                 let name = "\(entities.entities[m.entity].name) \(tokens[v].lower) \(entities.entities[other.entity].name)"
-                if topics.contains(where: { $0.id == name }) { continue }
+                if !actionNames.insert(name).inserted { continue }
                 topics.append(FoundTopic(id: name, mentions: 1, key: [name.lowercased()], occurrences: [r]))
             }
         }
@@ -125,13 +123,25 @@ public struct TopicFinder: Sendable {
             // A topic's mentions include its head word alone ("the guarantees" for "security guarantees").
             var occurrences = entry.occurrences
             if key.count > 1, let head = key.last, let headEntry = counts[[head]] {
-                for r in headEntry.occurrences where !occurrences.contains(where: { $0.overlaps(r) }) { occurrences.append(r) }
+                // Head occurrences are single tokens, distinct from one another: one overlaps the
+                // list only where a phrase occurrence covers its token.
+                var covered = Set<Int>()
+                for r in entry.occurrences { for t in r { covered.insert(t) } }
+                for r in headEntry.occurrences where !(r.count == 1 ? covered.contains(r.lowerBound) : occurrences.contains(where: { $0.overlaps(r) })) {
+                    occurrences.append(r)
+                }
             }
             topics.append(FoundTopic(id: canonicalName(surface, key), mentions: occurrences.count, key: key,
                                      occurrences: occurrences.sorted { $0.lowerBound < $1.lowerBound }))
         }
         topics.sort { $0.mentions != $1.mentions ? $0.mentions > $1.mentions : $0.id < $1.id }
         return topics
+    }
+
+    static func count(_ entry: inout (count: Int, surface: [String: Int], occurrences: [Range<Int>]), surface: String, occurrence r: Range<Int>) {
+        entry.count += 1
+        entry.surface[surface, default: 0] += 1
+        entry.occurrences.append(r)
     }
 
     /// The surface form with synonyms mapped ("peace deal" → "peace agreement"), so merged
