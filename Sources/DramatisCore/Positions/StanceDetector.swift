@@ -32,8 +32,23 @@ public struct StanceDetector: Sendable {
         guard !topics.isEmpty else { return [] }
         let tokens = document.tokens
         var evidence: [Evidence] = []
+        // Indexes so each statement costs its own length, not the document's.
+        var entityIndex: [String: Int] = [:]
+        for (i, e) in entities.entities.enumerated() where entityIndex[e.id] == nil { entityIndex[e.id] = i }
+        var occurrencesAt: [Int: [(topic: Int, occurrence: Int)]] = [:]   // token → topic occurrences starting there
+        for (ti, t) in topics.enumerated() {
+            for (oi, o) in t.occurrences.enumerated() { occurrencesAt[o.lowerBound, default: []].append((ti, oi)) }
+        }
+        /// Topics (in index order) with an occurrence starting in `r` that satisfies `keep`,
+        /// each with its first such occurrence in list order.
+        func topicsStarting(in r: Range<Int>, where keep: (Range<Int>) -> Bool) -> [(topic: Int, occurrence: Int)] {
+            var first: [Int: Int] = [:]
+            for t in r { for (ti, oi) in occurrencesAt[t] ?? [] where keep(topics[ti].occurrences[oi]) { first[ti] = min(first[ti] ?? oi, oi) } }
+            return first.keys.sorted().map { ($0, first[$0]!) }
+        }
+        let cues = CueIndex(resources.stanceCues)
         for (si, st) in statements.enumerated() {
-            guard let speakerID = st.speaker, let speaker = entities.entities.firstIndex(where: { $0.id == speakerID }) else { continue }
+            guard let speakerID = st.speaker, let speaker = entityIndex[speakerID] else { continue }
             let first = document.tokenIndex(atOrAfter: st.start)
             var last = first
             while last < tokens.count, tokens[last].start < st.end { last += 1 }
@@ -43,15 +58,16 @@ public struct StanceDetector: Sendable {
             let cueEffect = st.cue.flatMap { stanceOfCue($0.lowercased()) }
             // A statement that names no topic answers the one its sentence names before it
             // ("… joining Nato, a move that Mr Trump has signalled he would not accept").
-            let ownTopics = topics.indices.filter { ti in topics[ti].occurrences.contains { range.contains($0.lowerBound) } }
+            let own = topicsStarting(in: range) { _ in true }
+            let ownTopics = own.map(\.topic)
             let sentence = document.sentences[document.sentenceOfToken[first]].tokenRange
             let inherited = ownTopics.isEmpty && st.kind == .indirect
-                ? topics.indices.filter { ti in topics[ti].occurrences.contains { sentence.contains($0.lowerBound) && $0.upperBound <= first } }
+                ? topicsStarting(in: sentence) { $0.upperBound <= first }.map(\.topic)
                 : []
-            for ti in ownTopics + inherited {
+            for (n, ti) in (ownTopics + inherited).enumerated() {
                 let topic = topics[ti]
-                let occurrence = ownTopics.isEmpty ? range.lowerBound..<range.lowerBound : topic.occurrences.first(where: { range.contains($0.lowerBound) })!
-                guard let judgement = stance(in: range, around: occurrence, tokens: tokens, cueEffect: cueEffect) else { continue }
+                let occurrence = ownTopics.isEmpty ? range.lowerBound..<range.lowerBound : topic.occurrences[own[n].occurrence]
+                guard let judgement = stance(in: range, around: occurrence, tokens: tokens, cueEffect: cueEffect, cues: cues) else { continue }
                 evidence.append(Evidence(actor: speaker, topic: ti, judgement: judgement, statement: si))
                 // The subject of the reported clause holds the stance too ("Ukraine needs …",
                 // "The UK “welcomed” …", "the US's new willingness to …").
@@ -100,14 +116,16 @@ public struct StanceDetector: Sendable {
         var condition: String?    // "if it is to strike a peace deal"
     }
 
-    func stance(in range: Range<Int>, around occurrence: Range<Int>, tokens: [Token], cueEffect: Stance?) -> Judgement? {
+    func stance(in range: Range<Int>, around occurrence: Range<Int>, tokens: [Token], cueEffect: Stance?,
+                cues: CueIndex? = nil) -> Judgement? {
+        let cues = cues ?? CueIndex(resources.stanceCues)
         var supports = 0.0, opposes = 0.0, conditional = false, neutral = false
         var strongest: (weight: Double, words: [String], negated: Bool)? = nil
         var condition: String? = nil
         var i = range.lowerBound
         while i < range.upperBound {
             var matched: StanceCue? = nil
-            for c in resources.stanceCues where i + c.words.count <= range.upperBound {
+            for c in cues.starting(with: tokens[i]) where i + c.words.count <= range.upperBound {
                 if (0..<c.words.count).allSatisfy({ tokens[i + $0].lower == c.words[$0] || tokens[i + $0].normalized.lowercased() == c.words[$0] }) {
                     if matched == nil || c.words.count > matched!.words.count { matched = c }
                 }
@@ -117,7 +135,7 @@ public struct StanceDetector: Sendable {
             let distance = Double(min(abs(i - occurrence.lowerBound), abs(i - occurrence.upperBound)))
             let weight = 1.0 / (1.0 + distance / 6.0)
             let negated = (max(range.lowerBound, i - 3)..<i).contains { j in
-                resources.stanceCues.contains { $0.effect == .negator && $0.words == [tokens[j].lower] } || tokens[j].lower.hasSuffix("n't")
+                cues.negators.contains(tokens[j].lower) || tokens[j].lower.hasSuffix("n't")
             }
             if [.supports, .opposes].contains(cue.effect), strongest == nil || weight > strongest!.weight {
                 strongest = (weight, cue.words, negated)
@@ -162,7 +180,13 @@ public struct StanceDetector: Sendable {
            [.place, .organization, .group, .person].contains(entities.entities[m.entity].type) {
             out.append(m.entity)
         }
-        for m in entities.mentions where range.contains(m.tokens.lowerBound) && m.possessive {
+        // `entities.mentions` is sorted by first token: start at the first one inside the range.
+        var lo = 0, hi = entities.mentions.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if entities.mentions[mid].tokens.lowerBound < range.lowerBound { lo = mid + 1 } else { hi = mid }
+        }
+        for m in entities.mentions[lo...] where range.contains(m.tokens.lowerBound) && m.possessive {
             var j = m.tokens.upperBound + 1
             while j < range.upperBound, j - m.tokens.upperBound < 4, !["willingness", "readiness", "commitment", "decision", "offer", "pledge", "plan", "agreement"].contains(tokens[j].lower) { j += 1 }
             if j < range.upperBound, j - m.tokens.upperBound < 4 { out.append(m.entity) }
@@ -197,5 +221,29 @@ public struct StanceDetector: Sendable {
         case .neutral:
             return "Takes no firm side on \(topic)."
         }
+    }
+}
+
+/// The stance cues by first word, in list order, so a token is compared only with the cues that
+/// can start at it; and the one-word negators.
+struct CueIndex {
+    let byFirstWord: [String: [Int]]
+    let cues: [StanceCue]
+    let negators: Set<String>
+
+    init(_ cues: [StanceCue]) {
+        self.cues = cues
+        var index: [String: [Int]] = [:]
+        for (i, c) in cues.enumerated() { index[c.words.first ?? "", default: []].append(i) }
+        byFirstWord = index
+        negators = Set(cues.filter { $0.effect == .negator && $0.words.count == 1 }.map { $0.words[0] })
+    }
+
+    /// The cues whose first word is the token's lower-cased or apostrophe-normalised form, in list order.
+    func starting(with token: Token) -> [StanceCue] {
+        let a = byFirstWord[token.lower] ?? []
+        let normal = token.normalized.lowercased()
+        let b = normal == token.lower ? [] : byFirstWord[normal] ?? []
+        return (b.isEmpty ? a : Array(Set(a + b)).sorted()).map { cues[$0] }
     }
 }
