@@ -483,6 +483,7 @@ struct RecognitionPass {
             var d = EntityDraft(key: key, name: name, type: .person)
             d.surname = tokens[r.upperBound - 1].lower
             if r.count > 1 { d.givenName = tokens[r.lowerBound].text }
+            draftsBySurname[d.surname!, default: []].append(idx)
             drafts.append(d)
             byKey[key] = idx
         }
@@ -571,13 +572,42 @@ struct RecognitionPass {
         return first.map { drafts[$0].name }
     }
 
-    func personBySurname(_ word: String, before: Int) -> (Int, Int)? {
+    mutating func personBySurname(_ word: String, before: Int) -> (Int, Int)? {
         let w = word.lowercased()
         var best: (Int, Int)? = nil
-        for (i, d) in drafts.enumerated() where d.type == .person && d.surname == w {
-            let last = d.mentions.map(\.tokens.lowerBound).filter { $0 < before }.max() ?? -1
+        for i in draftsBySurname[w] ?? [] where drafts[i].type == .person && drafts[i].surname == w {
+            let last = lastMentionStart(of: i, before: before)
             if best == nil || last > best!.1 { best = (i, last) }
         }
+        return best
+    }
+
+    /// Person drafts by lower-cased surname, in creation order (a surname is set only then).
+    var draftsBySurname: [String: [Int]] = [:]
+    /// Per draft: the first tokens of `mentions[0..<covered]`, sorted. Valid while mentions are
+    /// only appended (collectChunks, resolveSingles: the phases that ask personBySurname).
+    var mentionStarts: [Int: (sorted: [Int], covered: Int)] = [:]
+
+    /// The largest first token of a mention of draft `i` before `before`, or -1: binary search in
+    /// the sorted starts plus a scan of the mentions added since, re-sorted when that tail grows
+    /// past √n, so a document with many mentions of one person stays near-linear.
+    mutating func lastMentionStart(of i: Int, before: Int) -> Int {
+        let ms = drafts[i].mentions
+        var entry = mentionStarts.removeValue(forKey: i) ?? ([], 0)
+        if ms.count < entry.covered { entry = ([], 0) }
+        if ms.count - entry.covered > max(32, Int(Double(entry.sorted.count).squareRoot())) {
+            entry.sorted += ms[entry.covered...].map(\.tokens.lowerBound)
+            entry.sorted.sort()
+            entry.covered = ms.count
+        }
+        var lo = 0, hi = entry.sorted.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if entry.sorted[mid] < before { lo = mid + 1 } else { hi = mid }
+        }
+        var best = lo > 0 ? entry.sorted[lo - 1] : -1
+        for m in ms[entry.covered...] where m.tokens.lowerBound < before { best = max(best, m.tokens.lowerBound) }
+        mentionStarts[i] = entry
         return best
     }
 
