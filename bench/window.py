@@ -2,7 +2,8 @@
 """Startup of the window: time from process start to the first frame with the sample article
 analysed and shown, and resident memory then; beside an empty AdwApplicationWindow measured the
 same way (`dramatis --empty-window`), and beside the same article opened as a saved analysis (JSON), which
-shows what the window costs without the analysis. Median of N runs each, interleaved. Run inside Xvfb
+shows what the window costs without the analysis. CPU is the process's user + system time up to
+the first frame (all threads), which a busy machine disturbs less than wall time. Median of N runs each, interleaved. Run inside Xvfb
 (bench/window.sh does that). Renderers: default (GTK's choice: GL on llvmpipe without a GPU),
 cairo (GSK_RENDERER=cairo), nogl (GDK_DEBUG=gl-disable).
 
@@ -34,7 +35,8 @@ def measure(args, renderer):
     for line in out.stdout.splitlines():
         if line.startswith("first-frame "):
             fields = dict(f.split("=") for f in line.split()[1:])
-            return (float(fields["monotonic"]) - start) * 1000, int(fields["rss-kb"]) / 1024
+            return ((float(fields["monotonic"]) - start) * 1000, int(fields["rss-kb"]) / 1024,
+                    float(fields.get("cpu-ms", "nan")))
     raise SystemExit(f"no first-frame line from {args} (status {out.returncode}):\n{out.stderr[-2000:]}")
 
 
@@ -44,7 +46,7 @@ with open(SAVED, "wb") as f:
     f.write(subprocess.run([BINARY, "analyze", ARTICLE, "--format", "json"], check=True,
                            capture_output=True).stdout)
 
-print(f"{'renderer':<9} {'window':<30} {'first frame (ms)':>17} {'min–max':>13} {'RSS (MB)':>9}")
+print(f"{'renderer':<9} {'window':<30} {'first frame (ms)':>17} {'min–max':>13} {'RSS (MB)':>9} {'CPU (ms)':>9}")
 for renderer in RENDERERS:
     results = {"app": [], "empty": [], "saved": []}
     measure(["--empty-window"], renderer)  # warm the page cache once
@@ -56,5 +58,6 @@ for renderer in RENDERERS:
                        ("saved", "Dramatis, saved analysis")]:
         ms = [r[0] for r in results[key]]
         rss = [r[1] for r in results[key]]
+        cpu = [r[2] for r in results[key]]
         print(f"{renderer:<9} {label:<30} {statistics.median(ms):>17.0f} {min(ms):>6.0f}–{max(ms):<6.0f} "
-              f"{statistics.median(rss):>9.1f}")
+              f"{statistics.median(rss):>9.1f} {statistics.median(cpu):>9.0f}")

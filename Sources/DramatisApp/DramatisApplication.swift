@@ -61,7 +61,11 @@ enum FirstFrame {
             var ts = timespec()
             clock_gettime(CLOCK_MONOTONIC, &ts)
             let seconds = Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
-            let line = String(format: "first-frame monotonic=%.6f rss-kb=%d\n", seconds, residentKilobytes())
+            var usage = rusage()
+            getrusage(RUSAGE_SELF.rawValue, &usage)
+            let cpu = Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) * 1000
+                + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1000
+            let line = String(format: "first-frame monotonic=%.6f rss-kb=%d cpu-ms=%.0f\n", seconds, residentKilobytes(), cpu)
             FileHandle.standardOutput.write(Data(line.utf8))
             exit(0)
         }

@@ -244,7 +244,8 @@ final class MainWindow {
             // Stage 1: the text, shown at once; the analysis runs meanwhile.
             let first = await pending.text.result
             guard let self, generation == loadGeneration else { return }
-            if case .success(let stage) = first { showText(stage.article, path: path) }
+            // (A saved analysis needs no analysis: it is displayed whole, in one frame.)
+            if case .success(.article(let article)) = first { showText(article, path: path) }
             // Stage 2: the analysis (a failure of stage 1 arrives here too).
             let result = await pending.analysis.result
             guard generation == loadGeneration else { return }
