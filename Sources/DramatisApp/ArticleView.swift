@@ -50,7 +50,13 @@ final class ArticleView {
 
         titleLabel = UI.label("", "title-2", wrap: true, selectable: true)
         bylineLabel = UI.label("", "dim-label", wrap: true)
-        legend = UI.hbox(spacing: 6).css("legend")
+        // A flow box, so the legend wraps in narrow windows instead of widening them.
+        legend = gtk_flow_box_new()!
+        legend.css("legend")
+        gtk_flow_box_set_selection_mode(opaque(legend), GTK_SELECTION_NONE)
+        gtk_flow_box_set_column_spacing(opaque(legend), 6)
+        gtk_flow_box_set_row_spacing(opaque(legend), 4)
+        gtk_flow_box_set_max_children_per_line(opaque(legend), UInt32(EntityType.allCases.count))
         let header = UI.vbox(spacing: 4, [titleLabel, bylineLabel]).css("article-header")
         let headerClamp = adw_clamp_new()!
         adw_clamp_set_maximum_size(opaque(headerClamp), 760)
@@ -84,7 +90,7 @@ final class ArticleView {
         if let source = article.source { byline.append(Format.sourceName(source)) }
         UI.setText(bylineLabel, byline.joined(separator: " · "))
         bylineLabel.isVisible = !byline.isEmpty
-        UI.clear(legend)
+        clearLegend()
         legend.isVisible = false
     }
 
@@ -114,8 +120,12 @@ final class ArticleView {
         buildLegend(analysis)
     }
 
+    private func clearLegend() {
+        while let child = gtk_widget_get_first_child(legend) { gtk_flow_box_remove(opaque(legend), child) }
+    }
+
     private func buildLegend(_ analysis: Analysis) {
-        UI.clear(legend)
+        clearLegend()
         let highlighted = Preferences.highlightedTypes
         let present = EntityType.allCases.filter { type in
             highlighted.contains(type) && analysis.entities.contains { $0.type == type && !$0.mentions.isEmpty }
@@ -124,7 +134,8 @@ final class ArticleView {
         for type in present {
             let chip = UI.label(type.displayName, "entity-chip", type.rawValue)
             chip.tooltip("Mentions of a \(type.displayName.lowercased()) are highlighted in this colour")
-            UI.append(legend, chip)
+            gtk_flow_box_append(opaque(legend), chip.align(h: GTK_ALIGN_START))
+            if let child = gtk_widget_get_parent(chip) { gtk_widget_set_focusable(child, 0) }
         }
         legend.accessibleLabel("Highlight colours: " + present.map(\.displayName).joined(separator: ", "))
     }
