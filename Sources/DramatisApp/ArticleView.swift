@@ -241,6 +241,13 @@ final class ArticleView {
         return analysis.entities[i]
     }
 
+    private func entityAtCursor() -> Entity? {
+        guard let analysis else { return nil }
+        var iter = GtkTextIter()
+        gtk_text_buffer_get_iter_at_mark(buffer, &iter, gtk_text_buffer_get_insert(buffer))
+        return index.entityIndex(at: Int(gtk_text_iter_get_offset(&iter))).map { analysis.entities[$0] }
+    }
+
     private func connectPointer() {
         let motion = gtk_event_controller_motion_new()!
         Signal.onMotion(motion, "motion") { [unowned self] x, y in
@@ -270,9 +277,23 @@ final class ArticleView {
         }
         textView.addController(click)
 
+        // Keyboard: with the focus in the text, a caret shows; Enter on a mention selects its actor.
+        let focus = gtk_event_controller_focus_new()!
+        Signal.on(focus, "enter") { [unowned self] in gtk_text_view_set_cursor_visible(cast(textView), 1) }
+        Signal.on(focus, "leave") { [unowned self] in gtk_text_view_set_cursor_visible(cast(textView), 0) }
+        textView.addController(focus)
+        let keys = gtk_event_controller_key_new()!
+        Signal.onKeyPressed(keys) { [unowned self] keyval, _ in
+            guard [UInt32(GDK_KEY_Return), UInt32(GDK_KEY_KP_Enter), UInt32(GDK_KEY_ISO_Enter)].contains(keyval),
+                  let entity = entityAtCursor() else { return false }
+            onMentionActivated?(entity.id)
+            return true
+        }
+        textView.addController(keys)
+
         gtk_widget_set_has_tooltip(textView, 1)
         Signal.onQueryTooltip(textView) { [unowned self] x, y, keyboard, tooltip in
-            guard !keyboard, let tooltip, let entity = entityAt(x: Double(x), y: Double(y)) else { return false }
+            guard let tooltip, let entity = keyboard ? entityAtCursor() : entityAt(x: Double(x), y: Double(y)) else { return false }
             var lines = [entity.name, entity.type.displayName]
             if let role = entity.role { lines[1] += " · " + role }
             gtk_tooltip_set_text(tooltip, lines.joined(separator: "\n"))

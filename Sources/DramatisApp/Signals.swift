@@ -109,6 +109,18 @@ enum Signal {
         return connectRaw(instance.raw, signal, handler, unsafeBitCast(t, to: GCallback.self))
     }
 
+    typealias Key = @MainActor (_ keyval: UInt32, _ state: UInt32) -> Bool
+
+    /// GtkEventControllerKey::key-pressed.
+    @discardableResult
+    static func onKeyPressed(_ instance: some PointerConvertible, _ handler: @escaping Key) -> UInt {
+        let t: @convention(c) (gpointer?, UInt32, UInt32, UInt32, gpointer?) -> gboolean = { _, keyval, _, state, data in
+            let h = unbox(data, as: Key.self)
+            return MainActor.assumeIsolated { h(keyval, state) } ? 1 : 0
+        }
+        return connectRaw(instance.raw, "key-pressed", handler, unsafeBitCast(t, to: GCallback.self))
+    }
+
     /// GtkWidget::query-tooltip.
     @discardableResult
     static func onQueryTooltip(_ instance: some PointerConvertible, _ handler: @escaping Tooltip) -> UInt {
