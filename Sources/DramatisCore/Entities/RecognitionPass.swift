@@ -164,6 +164,7 @@ struct RecognitionPass {
         resolveSingles()
         findGroupsAndInstitutions()
         findSpokespeople()
+        findUnnamedSpeakers()
         resolveRoleOwners()
         resolveRoleDescriptions()
         assignAffiliations()
@@ -684,6 +685,40 @@ struct RecognitionPass {
         drafts.append(EntityDraft(key: key, name: name, type: type))
         byKey[key] = drafts.count - 1
         return drafts.count - 1
+    }
+
+    /// Unnamed speakers: "a source said", "The bank said that …", "top black lawmakers said",
+    /// "BBC correspondents said". The noun phrase before a speech verb becomes an entity when its
+    /// head is a speaker noun; a body that speaks is an organisation.
+    mutating func findUnnamedSpeakers() {
+        for v in tokens.indices where !quoted[v] && tokens[v].kind == .word {
+            guard let verb = res.speechVerbs[tokens[v].lower], verb.isSpeech else { continue }
+            var h = v - 1
+            while h >= 0, ["also", "has", "have", "had", "later", "then", "previously", "repeatedly", "separately"].contains(tokens[h].lower) { h -= 1 }
+            guard h >= 0, tokens[h].kind == .word, claimed[h] == nil, let type = res.speakerNouns[tokens[h].lower] else { continue }
+            // Modifiers: adjectives, names and "and" ("Federal and state officials"), back to a determiner.
+            var s = h
+            let sentenceStart = doc.sentences[doc.sentenceOfToken[h]].tokenRange.lowerBound
+            while s > sentenceStart, h - s < 5 {
+                let t = tokens[s - 1]
+                if t.kind != .word || isPossessive(s - 1) { break }
+                if ["a", "an", "the", "another", "one", "two", "some", "many", "several", "other"].contains(t.lower) { s -= 1; break }
+                if res.stopwords.contains(t.lower) && t.lower != "and" || res.speechVerbs[t.lower] != nil { break }
+                if t.lower.hasSuffix("ed") && !t.isCapitalized || t.lower.hasSuffix("ly") { break }
+                s -= 1
+            }
+            // A name owning the phrase ("BBC correspondents") stays its own mention inside it.
+            let r = s..<(h + 1)
+            var nameStart = s
+            if ["the"].contains(tokens[s].lower) { nameStart += 1 }
+            guard nameStart <= h else { continue }
+            let name = text(nameStart..<(h + 1))
+            let key = "\(type.rawValue):speaker:\(name.lowercased())"
+            let idx = draftIndex(key: key, name: name, type: type)
+            drafts[idx].mentions.append((r, .name))
+            for t in r where claimed[t] == nil { claimed[t] = idx }
+            claimed[h] = idx
+        }
     }
 
     /// "China’s foreign ministry": a country's possessive and an institution noun.

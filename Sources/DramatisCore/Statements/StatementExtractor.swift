@@ -175,8 +175,10 @@ struct StatementPass {
             guard t >= lo, t < s.tokenRange.upperBound, quoted[t] == insideQuote, let m = entities.mention(atToken: t) else { return nil }
             let type = entities.entities[m.entity].type
             if type == .event || type == .law { return nil }
-            // A place or body after a preposition is not a subject ("a trip to Japan").
-            if m.tokens.lowerBound > lo, StatementPass.prepositions.contains(tokens[m.tokens.lowerBound - 1].lower) {
+            // A place or body after a preposition is not a subject ("a trip to Japan"); a person
+            // may be ("shortly after Trump said").
+            if m.tokens.lowerBound > lo, StatementPass.prepositions.contains(tokens[m.tokens.lowerBound - 1].lower),
+               type != .person || m.tokens.upperBound < v - 2 {
                 if m.kind != .pronoun || tokens[m.tokens.lowerBound - 1].lower != "that" { return nil }
             }
             if m.possessive { return nil }
@@ -200,6 +202,12 @@ struct StatementPass {
                 k -= 1
             }
             if k > lo, let m = usable(k - 1) { return (m.entity, k - 1, 0.85) }
+            // "Gov. Mike Pence (R-IN) said": the name before the brackets.
+            if tokens[j].text == ")" {
+                var o = j - 1
+                while o > lo, tokens[o].text != "(" { o -= 1 }
+                if o > lo, let m = usable(o - 1) { return (m.entity, o - 1, 0.9) }
+            }
         }
         // Inverted: "…,” said Mr Brown" / "said the minister".
         var r = v + 1
@@ -322,7 +330,8 @@ struct StatementPass {
         while tail < end, !tokens[tail].isWord || channelStart(tail) != nil { 
             if let ch = channelStart(tail) { tail += ch } else { tail += 1 }
         }
-        guard tail >= end || tokens[tail].text == "." else { return }
+        // The cue ends the sentence, or a comma follows it ("…, Graham said, since …").
+        guard tail >= end || tokens[tail].text == "." || (tail == v + 1 && tokens[tail].text == ",") else { return }
         // Find the comma before the subject phrase; a quote right before it is a direct quote.
         var c = subj - 1
         while c > s.tokenRange.lowerBound, tokens[c].text != "," { c -= 1 }

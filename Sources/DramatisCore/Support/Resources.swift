@@ -42,6 +42,8 @@ public final class Resources: Sendable {
     /// keyword → (type, position)
     public let entityKeywords: [String: (type: EntityType, position: String)]
     public let groupNouns: Set<String>
+    /// head noun of an unnamed speaker → type ("source" → person, "bank" → organization)
+    public let speakerNouns: [String: EntityType]
     /// lower-case noun after a name → type ("summit" → event, "inquiry" → organization)
     public let eventNouns: [String: EntityType]
     public let institutionNouns: [[String]]
@@ -147,6 +149,8 @@ public final class Resources: Sendable {
         }
         entityKeywords = kw
         groupNouns = Set(rows("lexicons/group-nouns.txt").map { col($0, 0) })
+        speakerNouns = Dictionary(rows("lexicons/speaker-nouns.tsv").compactMap { r in EntityType(rawValue: col(r, 1)).map { (col(r, 0), $0) } },
+                                  uniquingKeysWith: { a, _ in a })
         eventNouns = Dictionary(rows("lexicons/event-nouns.tsv").compactMap { r in EntityType(rawValue: col(r, 1)).map { (col(r, 0), $0) } },
                                 uniquingKeysWith: { a, _ in a })
         institutionNouns = rows("lexicons/institution-nouns.txt").map { col($0, 0).split(separator: " ").map(String.init) }
