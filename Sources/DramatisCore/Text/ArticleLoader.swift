@@ -1,4 +1,11 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Why an article could not be opened; every case reads as one clear sentence.
 public enum LoadError: Error, Equatable, CustomStringConvertible, LocalizedError {
@@ -8,6 +15,7 @@ public enum LoadError: Error, Equatable, CustomStringConvertible, LocalizedError
     case notText(String, detail: String)
     case empty(String)
     case tooLarge(String, bytes: Int, limit: Int)
+    case textTooLong(String, characters: Int, limit: Int)
     case unsupported(String, detail: String)
     case network(String, detail: String)
 
@@ -19,6 +27,7 @@ public enum LoadError: Error, Equatable, CustomStringConvertible, LocalizedError
         case .notText(let p, let d): "\(p): not a text article (\(d))"
         case .empty(let p): "\(p): the article is empty"
         case .tooLarge(let p, let b, let l): "\(p): too large (\(b / 1_000_000) MB; the limit is \(l / 1_000_000) MB)"
+        case .textTooLong(let p, let c, let l): "\(p): the text is too long to analyse (\(c) characters; the limit is \(l))"
         case .unsupported(let p, let d): "\(p): \(d)"
         case .network(let p, let d): "\(p): \(d)"
         }
@@ -30,9 +39,16 @@ public enum LoadError: Error, Equatable, CustomStringConvertible, LocalizedError
 /// `NAME.txt` with the keys `title`, `published` (YYYY-MM-DD), `source`, `author`.
 /// Without a sidecar the title is the first line when a blank line follows it.
 public enum ArticleLoader {
-    /// Files above this size are refused before reading: analysis is linear, but a window
-    /// showing hundreds of megabytes of text is not useful.
-    public static let maximumBytes = 200_000_000
+    /// Files above this size are refused before reading (the same limit as downloads,
+    /// `URLFetcher.Options.maximumBytes`): no news page is this large, and reading one would
+    /// only lead to `maximumTextLength` refusing its text.
+    public static let maximumBytes = 20_000_000
+
+    /// Articles whose text (after HTML extraction or Markdown stripping) has more code points than
+    /// this are refused with `LoadError.textTooLong`. The longest news features have about 200 000;
+    /// analysing a million takes about 20 s in a release build, far longer ones minutes, while
+    /// the window waits. (`Analyzer.analyze` itself takes any length, for the command line.)
+    public static let maximumTextLength = 1_000_000
 
     public struct Metadata: Codable, Sendable {
         public var title: String?
@@ -59,31 +75,53 @@ public enum ArticleLoader {
     }
 
     /// Reads a regular file with size checks; all failures become `LoadError`s.
+    ///
+    /// The file is opened first (non-blocking, so a FIFO or a device cannot stall the caller) and
+    /// its type and size are checked on the open descriptor, so a file replaced, removed or made
+    /// unreadable between a check and the read still gives one clear error. Symbolic links are
+    /// followed; what they point to must be a regular file.
     public static func readFile(path: String, limit: Int = maximumBytes) throws -> Data {
-        let fm = FileManager.default
-        var isDir: ObjCBool = false
-        guard fm.fileExists(atPath: path, isDirectory: &isDir) else { throw LoadError.notFound(path) }
-        if isDir.boolValue { throw LoadError.isDirectory(path) }
-        let attributes = (try? fm.attributesOfItem(atPath: path)) ?? [:]
-        if let type = attributes[.type] as? FileAttributeType, type != .typeRegular, type != .typeSymbolicLink {
-            throw LoadError.unsupported(path, detail: "not a regular file")
+        let fd = openFile(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+        if fd < 0 {
+            let code = errno
+            switch code {
+            case ENOENT, ENOTDIR: throw LoadError.notFound(path)
+            case EACCES, EPERM: throw LoadError.unreadable(path, reason: "permission denied")
+            case EISDIR: throw LoadError.isDirectory(path)
+            default: throw LoadError.unreadable(path, reason: String(cString: strerror(code)).lowercased())
+            }
         }
-        if let size = attributes[.size] as? Int, size > limit {
-            throw LoadError.tooLarge(path, bytes: size, limit: limit)
+        defer { close(fd) }
+        var st = stat()
+        guard fstat(fd, &st) == 0 else {
+            throw LoadError.unreadable(path, reason: String(cString: strerror(errno)).lowercased())
         }
-        guard let handle = FileHandle(forReadingAtPath: path) else {
-            throw LoadError.unreadable(path, reason: "permission denied")
+        switch st.st_mode & S_IFMT {
+        case S_IFREG: break
+        case S_IFDIR: throw LoadError.isDirectory(path)
+        default: throw LoadError.unsupported(path, detail: "not a regular file")
         }
-        defer { try? handle.close() }
-        do {
-            let data = try handle.read(upToCount: limit + 1) ?? Data()
-            if data.count > limit { throw LoadError.tooLarge(path, bytes: data.count, limit: limit) }
-            return data
-        } catch let error as LoadError {
-            throw error
-        } catch {
-            throw LoadError.unreadable(path, reason: error.localizedDescription)
+        if Int(st.st_size) > limit { throw LoadError.tooLarge(path, bytes: Int(st.st_size), limit: limit) }
+        // A regular file never blocks; clear O_NONBLOCK anyway so reads behave as usual.
+        let flags = fcntl(fd, F_GETFL)
+        if flags >= 0 { _ = fcntl(fd, F_SETFL, flags & ~O_NONBLOCK) }
+
+        // Read up to limit + 1 bytes: the file may have grown since fstat.
+        var data = Data(capacity: Int(st.st_size))
+        let chunk = 1 << 20
+        var buffer = [UInt8](repeating: 0, count: chunk)
+        while data.count <= limit {
+            let want = min(chunk, limit + 1 - data.count)
+            let n = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, want) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw LoadError.unreadable(path, reason: String(cString: strerror(errno)).lowercased())
+            }
+            if n == 0 { break }
+            data.append(contentsOf: buffer[0..<n])
         }
+        if data.count > limit { throw LoadError.tooLarge(path, bytes: data.count, limit: limit) }
+        return data
     }
 
     /// Decodes bytes as text: UTF-8 (BOM stripped), or UTF-16 with a BOM. Binary data is refused.
@@ -138,10 +176,13 @@ public enum ArticleLoader {
     static func sidecar(for path: String) -> Metadata? {
         let url = URL(fileURLWithPath: path)
         let meta = url.deletingPathExtension().appendingPathExtension("meta.json")
-        guard let data = try? Data(contentsOf: meta) else { return nil }
+        guard let data = try? readFile(path: meta.path, limit: 1_000_000) else { return nil }
         return try? JSONDecoder().decode(Metadata.self, from: data)
     }
 }
+
+/// `open(2)`, named apart from `ArticleLoader.open(location:)`.
+private func openFile(_ path: String, _ flags: Int32) -> Int32 { open(path, flags) }
 
 /// Recognises common binary formats and control-character-heavy data.
 enum BinarySniffer {

@@ -60,17 +60,33 @@ extension ArticleLoader {
         if !hasBOM, utf16 == nil, let kind = BinarySniffer.kind(of: data) {
             throw LoadError.notText(source, detail: "looks like \(kind)\(hint(for: kind, fileExtension: fileExtension))")
         }
+        let article: Article
         switch ArticleFormat.detect(data: data, fileExtension: fileExtension, mimeType: mimeType) {
         case .html:
             let declared = charset ?? utf16
             let result = HTMLArticleExtractor.extract(data: data, declaredCharset: declared)
             if result.paragraphs.isEmpty { throw LoadError.empty(source) }
-            return Article(title: result.title, published: result.published, source: source, text: result.text,
-                           author: result.author, siteName: result.siteName)
+            article = Article(title: result.title, published: result.published, source: source, text: result.text,
+                              author: result.author, siteName: result.siteName)
         case .markdown:
-            return try MarkdownLoader.parse(try decodeDeclared(data, charset: charset ?? utf16, source: source), source: source)
+            article = try MarkdownLoader.parse(try decodeDeclared(data, charset: charset ?? utf16, source: source), source: source)
         case .plainText:
-            return try parsePlainText(try decodeDeclared(data, charset: charset ?? utf16, source: source), source: source)
+            let text = try decodeDeclared(data, charset: charset ?? utf16, source: source)
+            try checkLength(text, source: source)
+            article = try parsePlainText(text, source: source)
+        }
+        try checkLength(article.text, source: source)
+        return article
+    }
+
+    /// Refuses a text longer than `maximumTextLength` code points (see there).
+    static func checkLength(_ text: String, source: String) throws {
+        // Cheap first: a code point takes 1 to 4 UTF-8 bytes.
+        let bytes = text.utf8.count
+        guard bytes > maximumTextLength else { return }
+        let count = text.unicodeScalars.count
+        if count > maximumTextLength {
+            throw LoadError.textTooLong(source, characters: count, limit: maximumTextLength)
         }
     }
 
