@@ -295,6 +295,28 @@ import Glibc
         let a = try #require(Self.analysis(path, seconds: 5))
         #expect(a.article.title == "Port stays open")
     }
+    /// A saved analysis (`.json`) is opened without re-analysis, so its offsets are not trusted:
+    /// spans past the end, reversed or negative, and references to missing entities still export.
+    @Test func savedAnalysisWithBrokenOffsetsStillExports() throws {
+        let text = "Ana Ruiz said “no” on Monday."
+        var a = Analysis(article: Article(title: "T", published: "2025-01-02", source: nil, text: text))
+        a.entities = [Entity(id: "e1", name: "Ana Ruiz", type: .person, mentions: [
+            Mention(start: 0, end: 8, text: "Ana Ruiz"), Mention(start: 20, end: 500, text: "past the end"),
+            Mention(start: 9, end: 3, text: "reversed"), Mention(start: -5, end: 2, text: "negative"),
+            Mention(start: Int.max - 1, end: Int.max, text: "huge")])]
+        a.statements = [Statement(id: "s1", speaker: "e9", kind: .direct, text: "no", start: 40, end: 10,
+                                  cue: "said", channel: nil),
+                        Statement(id: "s2", speaker: "e1", kind: .direct, text: "no", start: -3, end: 1_000,
+                                  cue: "said", channel: nil)]
+        a.positions = [Position(actor: "e9", topic: "x", stance: .opposes, summary: "s", evidence: ["s7"])]
+        a.timeline = [TimelineItem(id: "t1", date: "2025-13-45", precision: .day, relative: nil, label: "Monday",
+                                   start: 400, end: 300, actors: ["e9"])]
+        let saved = try Analysis.decode(from: try a.jsonData())
+        for format in [ExportFormat.markdown, .html, .json] {
+            let data = try Exporters.render(saved, as: format)
+            #expect(!data.isEmpty, "\(format)")
+        }
+    }
 }
 
 private extension Optional {
