@@ -72,19 +72,11 @@ public final class Resources: Sendable {
     public init(directory: URL?) {
         var missing: [String] = []
         func rows(_ name: String) -> [[String]] {
-            guard let dir = directory,
-                  let text = try? String(contentsOf: dir.appendingPathComponent(name), encoding: .utf8) else {
+            guard let dir = directory, let data = FileManager.default.contents(atPath: dir.appendingPathComponent(name).path) else {
                 missing.append(name)
                 return []
             }
-            var out: [[String]] = []
-            for line in text.split(separator: "\n", omittingEmptySubsequences: true) {
-                if line.hasPrefix("#") { continue }
-                out.append(line.split(separator: "\t", omittingEmptySubsequences: false).map {
-                    $0.trimmingCharacters(in: .whitespaces)
-                })
-            }
-            return out
+            return Resources.parseTable(data)
         }
         func list(_ s: String) -> [String] { s.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty } }
         func col(_ r: [String], _ i: Int) -> String { i < r.count ? r[i] : "" }
@@ -178,6 +170,41 @@ public final class Resources: Sendable {
         stopwords = stop
         topicSynonyms = Dictionary(rows("lexicons/topic-synonyms.tsv").map { (col($0, 0), col($0, 1)) }, uniquingKeysWith: { a, _ in a })
         missingFiles = missing
+    }
+
+    /// Splits a UTF-8 table into rows of tab-separated, space-trimmed columns, skipping `#`
+    /// comments and blank lines. Works on bytes: the lexicons are read at every start-up.
+    static func parseTable(_ data: Data) -> [[String]] {
+        var out: [[String]] = []
+        data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
+            let bytes = raw.bindMemory(to: UInt8.self)
+            let n = bytes.count
+            var lineStart = 0
+            while lineStart < n {
+                var lineEnd = lineStart
+                while lineEnd < n, bytes[lineEnd] != 0x0A { lineEnd += 1 }
+                var end = lineEnd
+                if end > lineStart, bytes[end - 1] == 0x0D { end -= 1 }
+                if end > lineStart, bytes[lineStart] != 0x23 { // '#'
+                    var row: [String] = []
+                    var colStart = lineStart
+                    var i = lineStart
+                    while i <= end {
+                        if i == end || bytes[i] == 0x09 {
+                            var a = colStart, b = i
+                            while a < b, bytes[a] == 0x20 { a += 1 }
+                            while b > a, bytes[b - 1] == 0x20 { b -= 1 }
+                            row.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[a..<b]), as: UTF8.self))
+                            colStart = i + 1
+                        }
+                        i += 1
+                    }
+                    out.append(row)
+                }
+                lineStart = lineEnd + 1
+            }
+        }
+        return out
     }
 
     /// Zipf frequency of a lower-cased word (0 when rare or unknown).
