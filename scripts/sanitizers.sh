@@ -20,7 +20,7 @@ for san in ${*:-address thread}; do
     swift test --sanitize="$san" --scratch-path "$scratch" --filter DramatisCoreTests >"$log" 2>&1
     rc=$?
     reports=$(grep -c "ERROR: AddressSanitizer\|WARNING: ThreadSanitizer\|SUMMARY: .*Sanitizer" "$log")
-    tests=$(grep -Eo "Test run with [0-9]+ tests? in [0-9]+ suites? (passed|failed)[^.]*" "$log" | tail -1)
+    tests=$(grep -Eo "Test run with [0-9]+ tests? in [0-9]+ suites? (passed|failed) after [0-9.]+ seconds( with [0-9]+ (known )?issues?)?" "$log" | tail -1)
     echo "$san: exit $rc, $reports sanitizer reports, $(( $(date +%s) - start )) s — ${tests:-no test summary} (log: $log)"
     if [ $rc -ne 0 ] || [ "$reports" -ne 0 ]; then status=1; fi
 done
