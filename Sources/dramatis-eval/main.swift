@@ -20,7 +20,11 @@ for arg in args.dropFirst() {
     let path = parts[0]
     let published = parts.count > 1 && !parts[1].isEmpty ? parts[1] : nil
     do {
-        let analysis = try analyzer.analyze(path: path, published: published)
+        // DRAMATIS_EVAL_RAW=1 reads the text as is, past the loader's size limits (profiling long documents).
+        let raw = ProcessInfo.processInfo.environment["DRAMATIS_EVAL_RAW"] == "1"
+        let analysis = raw
+            ? analyzer.analyze(try ArticleLoader.parsePlainText(String(contentsOfFile: path, encoding: .utf8), source: path))
+            : try analyzer.analyze(path: path, published: published)
         let name = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
         try analysis.jsonData(pretty: true).write(to: out.appendingPathComponent("\(name).json"))
     } catch {

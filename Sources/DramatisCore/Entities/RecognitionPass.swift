@@ -94,10 +94,8 @@ struct RecognitionPass {
     func lookupForms(_ r: Range<Int>) -> [String] {
         let t = text(r)
         var forms = [t]
-        let noDots = t.replacingOccurrences(of: ".", with: "")
-        if noDots != t { forms.append(noDots) }
-        let straight = t.replacingOccurrences(of: "’", with: "'")
-        if straight != t { forms.append(straight) }
+        if t.utf8.contains(UInt8(ascii: ".")) { forms.append(String(t.filter { $0 != "." })) }
+        if t.unicodeScalars.contains("’") { forms.append(String(t.map { $0 == "’" ? "'" : $0 })) }
         return forms
     }
 
@@ -483,13 +481,17 @@ struct RecognitionPass {
             idx = drafts.count
             var d = EntityDraft(key: key, name: name, type: .person)
             d.surname = tokens[r.upperBound - 1].lower
-            if r.count > 1 { d.givenName = tokens[r.lowerBound].text }
+            if r.count > 1 { d.givenName = tokens[r.lowerBound].text; draftsByGivenName[tokens[r.lowerBound].text, default: []].insert(idx) }
             draftsBySurname[d.surname!, default: []].append(idx)
             drafts.append(d)
             byKey[key] = idx
         }
         // Keep the fullest form as the canonical name.
-        if r.count > drafts[idx].name.split(separator: " ").count { drafts[idx].name = name; drafts[idx].givenName = tokens[r.lowerBound].text }
+        if r.count > drafts[idx].name.split(separator: " ").count {
+            drafts[idx].name = name
+            drafts[idx].givenName = tokens[r.lowerBound].text
+            draftsByGivenName[tokens[r.lowerBound].text, default: []].insert(idx)
+        }
         let mentionRange = (c.mentionStart ?? r.lowerBound)..<r.upperBound
         addMention(idx, mentionRange, c.role != nil || c.honorificGender != nil || r.count > 1 ? .name : .alias)
         applyPersonFacts(idx, c, r)
@@ -625,7 +627,7 @@ struct RecognitionPass {
                 applyPersonFacts(p, c, r)
                 continue
             }
-            if let p = nearMiss(w), c.personEvidence || followedBySpeech(r.upperBound) {
+            if c.personEvidence || followedBySpeech(r.upperBound), let p = nearMiss(w) {
                 addMention(p, mentionRange, .alias)
                 applyPersonFacts(p, c, r)
                 continue
@@ -641,17 +643,22 @@ struct RecognitionPass {
     func nearMiss(_ word: String) -> Int? {
         let w = Array(word.lowercased())
         guard w.count >= 5 else { return nil }
-        for (i, d) in drafts.enumerated() where d.type == .person {
-            guard let s = d.surname, abs(s.count - w.count) <= 1 else { continue }
-            if editDistance(Array(s), w, limit: w.count >= 9 ? 2 : 1) { return i }
+        var best: Int? = nil
+        for (surname, indices) in draftsBySurname where abs(surname.count - w.count) <= 1 {
+            guard let first = indices.first(where: { drafts[$0].type == .person }), best == nil || first < best! else { continue }
+            if editDistance(Array(surname), w, limit: w.count >= 9 ? 2 : 1) { best = first }
         }
-        return nil
+        return best
     }
 
     func personByGivenName(_ word: String) -> Int? {
-        let matches = drafts.indices.filter { drafts[$0].type == .person && drafts[$0].givenName == word }
+        let matches = (draftsByGivenName[word] ?? []).filter { drafts[$0].type == .person && drafts[$0].givenName == word }.sorted()
         return matches.count == 1 ? matches[0] : nil
     }
+
+    /// Person drafts by given name (a draft may appear under names it has since outgrown;
+    /// callers check `givenName`).
+    var draftsByGivenName: [String: Set<Int>] = [:]
 
     // MARK: - Groups, institutions, spokespeople
 

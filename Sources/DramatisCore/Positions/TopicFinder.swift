@@ -21,7 +21,8 @@ public struct TopicFinder: Sendable {
 
     /// Normalised form of a topic word: lower-cased, synonyms mapped, plural "s" dropped.
     public static func normalize(_ word: String, _ res: Resources) -> String {
-        var w = word.lowercased().replacingOccurrences(of: "’", with: "'")
+        var w = word.lowercased()
+        if w.unicodeScalars.contains("’") { w = String(w.map { $0 == "’" ? "'" : $0 }) }
         if let s = res.topicSynonyms[w] { w = s }
         if w.hasSuffix("ies"), w.count > 4 { w = String(w.dropLast(3)) + "y" }
         else if w.hasSuffix("s"), !w.hasSuffix("ss"), w.count > 3 { w.removeLast() }

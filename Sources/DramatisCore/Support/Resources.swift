@@ -55,6 +55,8 @@ public final class Resources: Sendable {
     public let speechVerbs: [String: SpeechVerb]
     /// channel phrase (lower-case words) → channel name
     public let channels: [(words: [String], channel: String)]
+    /// `channels` by their first word, longest first.
+    public let channelsByFirstWord: [String: [(words: [String], channel: String)]]
     public let reportingPatterns: [(words: [String], cue: String)]
     /// pronoun → (gender, number)
     public let pronouns: [String: (gender: String, number: String)]
@@ -161,6 +163,7 @@ public final class Resources: Sendable {
         speechVerbs = verbs
         channels = rows("lexicons/channels.tsv").map { (col($0, 0).split(separator: " ").map(String.init), col($0, 1)) }
             .sorted { $0.words.count > $1.words.count }
+        channelsByFirstWord = Dictionary(grouping: channels, by: { $0.words.first ?? "" })
         reportingPatterns = rows("lexicons/reporting-patterns.tsv").map { (col($0, 0).split(separator: " ").map(String.init), col($0, 1)) }
         var pro: [String: (gender: String, number: String)] = [:]
         for r in rows("lexicons/pronouns.tsv") { pro[col(r, 0)] = (col(r, 1), col(r, 2)) }

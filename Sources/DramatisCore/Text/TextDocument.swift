@@ -122,6 +122,7 @@ public struct Token: Sendable, Equatable {
     public private(set) var lower: String
     public var isCapitalized: Bool {
         guard kind == .word, let f = text.unicodeScalars.first else { return false }
+        if f.value < 0x80 { return f.value >= 0x41 && f.value <= 0x5A }
         return f.properties.isUppercase
     }
     public var isAllCaps: Bool {

@@ -23,7 +23,7 @@ public enum Tokenizer {
         }
         while i < n {
             let c = s[i]
-            if c.properties.isWhitespace { spaceBefore = true; i += 1; continue }
+            if c == " " || c == "\n" || (c.value >= 0x80 || c.value < 0x21) && c.properties.isWhitespace { spaceBefore = true; i += 1; continue }
             if isWordChar(c) {
                 let start = i
                 let numeric = c.properties.numericType != nil && !c.properties.isAlphabetic
@@ -103,11 +103,17 @@ public enum Tokenizer {
     }
 
     @inline(__always) static func isWordChar(_ c: Unicode.Scalar) -> Bool {
-        c.properties.isAlphabetic || c.properties.numericType != nil
+        let v = c.value
+        if v < 0x80 { return (v >= 0x61 && v <= 0x7A) || (v >= 0x41 && v <= 0x5A) || (v >= 0x30 && v <= 0x39) }
+        return c.properties.isAlphabetic || c.properties.numericType != nil
             || c.properties.generalCategory == .nonspacingMark
     }
 
-    @inline(__always) static func isLetter(_ c: Unicode.Scalar) -> Bool { c.properties.isAlphabetic }
+    @inline(__always) static func isLetter(_ c: Unicode.Scalar) -> Bool {
+        let v = c.value
+        if v < 0x80 { return (v >= 0x61 && v <= 0x7A) || (v >= 0x41 && v <= 0x5A) }
+        return c.properties.isAlphabetic
+    }
 }
 
 /// Splits tokens into sentences at . ! ? (after any closing quotes), never inside a double-quoted

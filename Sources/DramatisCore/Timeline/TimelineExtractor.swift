@@ -209,7 +209,7 @@ struct TemporalTagger {
             }
         }
         // "the three-year conflict": a duration that implies when something began.
-        if t.kind == .word, t.lower.contains("-") {
+        if t.kind == .word, t.lower.utf8.contains(UInt8(ascii: "-")) {
             let parts = t.lower.split(separator: "-").map(String.init)
             if parts.count == 2, let count = lex.numbers[parts[0]] ?? Int(parts[0]), lex.units[parts[1]] == "year",
                lex.durationNouns.contains(lower(i + 1)) {
