@@ -16,9 +16,7 @@ public enum Tokenizer {
         var i = 0
         var spaceBefore = true
         func make(_ a: Int, _ b: Int, _ kind: TokenKind) {
-            var v = String.UnicodeScalarView()
-            v.append(contentsOf: s[a..<b])
-            tokens.append(Token(start: a, end: b, text: String(v), kind: kind, spaceBefore: spaceBefore))
+            tokens.append(Token(start: a, end: b, text: makeString(s[a..<b]), kind: kind, spaceBefore: spaceBefore))
             spaceBefore = false
         }
         while i < n {
@@ -46,16 +44,14 @@ public enum Tokenizer {
                 // Abbreviation period: Mr. / U.S. / J. / Jan.
                 var end = i
                 if i < n, s[i] == ".", !numeric {
-                    var v = String.UnicodeScalarView(); v.append(contentsOf: s[start..<i])
-                    let word = String(v)
+                    let word = makeString(s[start..<i])
                     let lower = word.lowercased()
                     // An initial ("J. Smith") keeps its period only when a name follows.
                     var next = i + 1
                     while next < n, s[next] == " " { next += 1 }
                     var nextEnd = next
                     while nextEnd < n, isLetter(s[nextEnd]) { nextEnd += 1 }
-                    var nv = String.UnicodeScalarView(); nv.append(contentsOf: s[next..<nextEnd])
-                    let nextIsFunctionWord = functionWords.contains(String(nv).lowercased())
+                    let nextIsFunctionWord = functionWords.contains(makeString(s[next..<nextEnd]).lowercased())
                     let single = word.unicodeScalars.count == 1 && word.unicodeScalars.first!.properties.isUppercase
                         && ((next < n && s[next].properties.isUppercase && next > i + 1 && !nextIsFunctionWord) || (i + 1 < n && isLetter(s[i + 1])))
                     if single || abbreviations.contains(lower) {
