@@ -57,7 +57,7 @@ struct RecognitionPass {
         doc = document
         res = resources
         tokens = document.tokens
-        quoted = QuoteFinder.mask(QuoteFinder.find(document), tokenCount: document.tokens.count)
+        quoted = QuoteFinder.mask(document.quotations, tokenCount: document.tokens.count)
     }
 
     // MARK: - Token predicates
@@ -879,24 +879,31 @@ struct RecognitionPass {
     /// "the California congressman", "the GOP candidate": a description that fits exactly one
     /// person whose role names the same function.
     mutating func resolveFunctionDescriptions() {
+        // Person drafts by the words of their role, with their first mention (kept current).
+        var holdersByWord: [Substring: [Int]] = [:]
+        var firstToken: [Int: Int] = [:]
+        for d in drafts.indices where drafts[d].type == .person && !drafts[d].key.hasPrefix("spokes:") {
+            guard let role = drafts[d].role else { continue }
+            for w in Set(role.lowercased().split(separator: " ")) { holdersByWord[w, default: []].append(d) }
+            firstToken[d] = drafts[d].firstToken
+        }
         for i in tokens.indices where i > 0 && tokens[i].kind == .word && !tokens[i].isCapitalized && claimed[i] == nil {
             let noun = tokens[i].lower
-            guard res.roleNouns[noun] != nil, !["spokesman", "spokeswoman", "spokesperson", "official", "aide", "adviser", "advisor"].contains(noun) else { continue }
+            guard res.roleNouns[noun] != nil, !RecognitionPass.nonDescriptiveRoles.contains(noun) else { continue }
             if i + 1 < tokens.count, isCapWord(i + 1) { continue }
             // "the [modifiers] noun", modifiers being capitalised words or "former".
             var s = i - 1
             while s >= 0, i - s <= 3, isCapWord(s) || tokens[s].lower == "former" { s -= 1 }
             guard s >= 0, tokens[s].lower == "the" else { continue }
-            let holders = drafts.indices.filter {
-                drafts[$0].type == .person && !drafts[$0].key.hasPrefix("spokes:")
-                    && (drafts[$0].role?.lowercased().split(separator: " ").contains(Substring(noun)) ?? false)
-                    && drafts[$0].firstToken < i
-            }
+            let holders = (holdersByWord[Substring(noun)] ?? []).filter { firstToken[$0, default: Int.max] < i }
             guard holders.count == 1 else { continue }
             drafts[holders[0]].mentions.append((s..<(i + 1), .role))
+            firstToken[holders[0]] = min(firstToken[holders[0], default: Int.max], s)
             for t in s..<(i + 1) where claimed[t] == nil { claimed[t] = holders[0] }
         }
     }
+
+    static let nonDescriptiveRoles: Set<String> = ["spokesman", "spokeswoman", "spokesperson", "official", "aide", "adviser", "advisor"]
 
     mutating func resolveRoleDescriptions() {
         resolveFunctionDescriptions()

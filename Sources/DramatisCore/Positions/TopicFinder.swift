@@ -52,16 +52,19 @@ public struct TopicFinder: Sendable {
         if let entities { for m in entities.mentions where m.kind != .pronoun { for t in m.tokens { isEntity[t] = true } } }
         // Runs of content words; every 1- to 3-gram inside a run is a candidate.
         var counts: [[String]: (count: Int, surface: [String: Int], occurrences: [Range<Int>])] = [:]
+        // Each token's normalised form, computed once (every token is in up to three n-grams).
+        var norm = [String](repeating: "", count: n)
         var i = 0
         while i < n {
             let initial = i == 0 || (document.sentenceOfToken[i] != document.sentenceOfToken[i - 1]) || tokens[i - 1].isQuote
             guard isContentWord(tokens[i], entityToken: isEntity[i], sentenceInitial: initial) else { i += 1; continue }
             var j = i + 1
             while j < n, isContentWord(tokens[j], entityToken: isEntity[j]), tokens[j].spaceBefore { j += 1 }
+            for a in i..<j { norm[a] = TopicFinder.normalize(tokens[a].text, resources) }
             for a in i..<j {
                 for len in 1...3 where a + len <= j {
                     let r = a..<(a + len)
-                    let key = r.map { TopicFinder.normalize(tokens[$0].text, resources) }
+                    let key = Array(norm[r])
                     let surface = r.map { tokens[$0].lower }.joined(separator: " ")
                     // Mutated in place: a copy out of the dictionary would copy `occurrences` at every append.
                     TopicFinder.count(&counts[key, default: (0, [:], [])], surface: surface, occurrence: r)

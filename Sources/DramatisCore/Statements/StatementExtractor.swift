@@ -58,7 +58,7 @@ struct StatementPass {
         self.res = res
         self.entities = entities
         tokens = doc.tokens
-        quotes = QuoteFinder.find(doc)
+        quotes = doc.quotations
         quoted = QuoteFinder.mask(quotes, tokenCount: doc.tokens.count)
         var at = [Int](repeating: -1, count: doc.tokens.count)
         for (qi, q) in quotes.enumerated() {

@@ -12,6 +12,8 @@ public struct TemporalLexicon: Sendable {
     public let durationNouns: Set<String>
     public let measureWords: Set<String>
     public let eventNouns: Set<String>
+    /// Every word that can start an expression: most tokens are rejected by one lookup.
+    public let triggers: Set<String>
 
     init(rows: [[String]]) {
         var months: [String: Int] = [:], weekdays: [String: Int] = [:], numbers: [String: Int] = [:]
@@ -36,6 +38,8 @@ public struct TemporalLexicon: Sendable {
         self.months = months; self.weekdays = weekdays; self.numbers = numbers; self.units = units
         self.deictic = deictic; futureCues = future; pastCues = past; durationNouns = duration; measureWords = measure
         eventNouns = events
+        triggers = Set(months.keys).union(weekdays.keys).union(numbers.keys).union(deictic.keys)
+            .union(["last", "next", "this", "past"])
     }
 }
 
@@ -72,6 +76,9 @@ public struct TimelineExtractor: Sendable {
 }
 
 struct TemporalTagger {
+    static let monthCues: Set<String> = ["in", "last", "next", "since", "until", "by", "early", "late", "mid", "this"]
+    static let anchors: Set<String> = ["last", "next", "this"]
+    static let relativeAnchors: Set<String> = ["last", "next", "this", "past"]
     let doc: TextDocument
     let lex: TemporalLexicon
     let published: ISODate?
@@ -123,6 +130,9 @@ struct TemporalTagger {
 
     func match(at i: Int) -> TemporalExpression? {
         let t = tokens[i]
+        // Fast reject: a word that is no calendar word, number word or hyphenated duration.
+        if t.kind == .word, !lex.triggers.contains(t.lower), !t.lower.utf8.contains(UInt8(ascii: "-")) { return nil }
+        if t.kind != .word && t.kind != .number { return nil }
         // 18 August 2025 / 18 August
         if let d = day(i), let m = month(i + 1), ISODate.daysIn(month: m, year: 2000) >= d {
             if let y = year(i + 2) ?? (i + 3 < tokens.count && tokens[i + 2].text == "," ? year(i + 3) : nil) {
@@ -145,7 +155,7 @@ struct TemporalTagger {
                 return TemporalExpression(tokens: i..<end, date: iso(y, m), precision: .month, relative: nil)
             }
             // "in March", "last August": a month of the publication year (or the one before when ahead).
-            if ["in", "last", "next", "since", "until", "by", "early", "late", "mid", "this"].contains(lower(i - 1)), t.lower != "may" || lower(i - 1) != "may" {
+            if TemporalTagger.monthCues.contains(lower(i - 1)) {
                 guard let p = published else {
                     return TemporalExpression(tokens: i..<(i + 1), date: nil, precision: .month, relative: tokens[i].text)
                 }
@@ -159,7 +169,7 @@ struct TemporalTagger {
         // Weekdays: "on Friday", "Friday’s press conference", "later on Monday", "last Friday"
         if let wd = lex.weekdays[t.lower], t.isCapitalized {
             var start = i
-            if ["last", "next", "this"].contains(lower(i - 1)) { start = i - 1 }
+            if TemporalTagger.anchors.contains(lower(i - 1)) { start = i - 1 }
             let rel = doc.text(ofTokens: start..<(i + 1))
             guard let p = published else {
                 return TemporalExpression(tokens: start..<(i + 1), date: nil, precision: .day, relative: rel)
@@ -175,7 +185,7 @@ struct TemporalTagger {
             return TemporalExpression(tokens: i..<(i + 1), date: p.adding(days: off).description, precision: .day, relative: t.text)
         }
         // last/next/this week|month|year
-        if ["last", "next", "this", "past"].contains(t.lower), let unit = lex.units[lower(i + 1)], !lower(i + 1).hasSuffix("s") {
+        if TemporalTagger.relativeAnchors.contains(t.lower), let unit = lex.units[lower(i + 1)], !lower(i + 1).hasSuffix("s") {
             let r = i..<(i + 2)
             let rel = doc.text(ofTokens: r)
             guard let p = published else { return TemporalExpression(tokens: r, date: nil, precision: unit == "year" ? .year : unit == "month" ? .month : .day, relative: rel) }
