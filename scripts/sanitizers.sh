@@ -15,7 +15,8 @@ for san in ${*:-address thread}; do
                  export TSAN_OPTIONS=${TSAN_OPTIONS:-halt_on_error=1} ;;
         *) echo "unknown sanitizer: $san" >&2; exit 2 ;;
     esac
-    log=$scratch.log
+    mkdir -p "$scratch"
+    log=$scratch/sanitizer.log
     start=$(date +%s)
     swift test --sanitize="$san" --scratch-path "$scratch" --filter DramatisCoreTests >"$log" 2>&1
     rc=$?
