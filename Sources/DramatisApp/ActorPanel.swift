@@ -23,9 +23,11 @@ final class ActorPanel {
     private var rowIDs: [UnsafeMutableRawPointer: String] = [:]
     private var rowsByID: [String: Widget] = [:]
     private var searchKeys: [String: String] = [:]
-    private var selectedID: String?
+    private(set) var selectedID: String?
+    var selectedActor: String? { selectedID }
     private var positionEvidence: [UnsafeMutableRawPointer: Statement] = [:]
     private var updatingSelection = false
+    private var unrealized = false
 
     var onActorSelected: ((String?) -> Void)?
     var onStatementActivated: ((Statement) -> Void)? {
@@ -91,8 +93,12 @@ final class ActorPanel {
         Signal.onPointer(positionsList, "row-activated") { [unowned self] row in
             if let row, let statement = positionEvidence[row] { onStatementActivated?(statement) }
         }
+        // When the window is destroyed (unrealized first) the list drops its selection after the
+        // article is gone: nothing to tell the window then.
+        Signal.on(list, "unrealize") { [unowned self] in unrealized = true }
+        Signal.on(list, "realize") { [unowned self] in unrealized = false }
         Signal.onPointer(list, "row-selected") { [unowned self] row in
-            guard !updatingSelection else { return }
+            guard !updatingSelection, !unrealized else { return }
             let id = row.flatMap { rowIDs[$0] }
             showDetail(id)
             onActorSelected?(id)

@@ -63,6 +63,11 @@ final class ApplicationController {
         Style.addIconSearchPath()
         gtk_window_set_default_icon_name(DramatisApplication.id)
         Preferences.applyColorScheme()
+        Preferences.observe { [unowned self] key in preferenceChanged(key) }
+        // The style manager's dark state, for every window's accessible description.
+        Signal.onPointer(adw_style_manager_get_default(), "notify::dark") { [unowned self] _ in
+            for window in windows { window.updateStyleDescription() }
+        }
         addAction("open") { [unowned self] in
             (windows.last(where: { $0.isActive }) ?? windows.last ?? newWindow()).chooseFile()
         }
@@ -74,14 +79,25 @@ final class ApplicationController {
         }
         addAction("new-window") { [unowned self] in newWindow().present() }
         addAction("quit") { [unowned self] in
-            for window in windows { gtk_window_destroy(cast(window.widget)) }
+            PreferencesWindow.close()
+            for window in windows {
+                Preferences.saveSize(window.widget)
+                gtk_window_destroy(cast(window.widget))
+            }
+            Preferences.sync()
             g_application_quit(cast(app))
         }
         addAction("about") { [unowned self] in showAbout() }
+        addAction("preferences") { [unowned self] in
+            PreferencesWindow.present(parent: (windows.last(where: { $0.isActive }) ?? windows.last)?.widget)
+        }
         addColorSchemeAction()
         let accels: [(String, [String])] = [
             ("app.open", ["<Control>o"]),
             ("app.new-window", ["<Control>n"]),
+            ("app.preferences", ["<Control>comma"]),
+            ("win.open-location", ["<Control>l"]),
+            ("win.export-menu", ["<Control>e"]),
             ("app.quit", ["<Control>q"]),
             ("win.close", ["<Control>w"]),
             ("win.find", ["<Control>f"]),
@@ -90,6 +106,21 @@ final class ApplicationController {
             ("win.show-help-overlay", ["<Control>question"]),
         ]
         for (action, keys) in accels { setAccels(action, keys) }
+    }
+
+    /// Settings apply at once to every open window (from the Preferences window, the menu or
+    /// `gsettings set`).
+    private func preferenceChanged(_ key: String) {
+        switch key {
+        case "article-font": Style.reloadFont()
+        case "highlight-types": for window in windows { window.refreshHighlights() }
+        case "color-scheme":
+            Preferences.applyColorScheme()
+            if let action = g_action_map_lookup_action(opaque(app), "color-scheme") {
+                g_simple_action_set_state(opaque(action), g_variant_new_string(Preferences.colorScheme))
+            }
+        default: break
+        }
     }
 
     private func addAction(_ name: String, _ handler: @escaping @MainActor () -> Void) {
@@ -152,12 +183,19 @@ enum Style {
         }
         gtk_style_context_add_provider_for_display(display, opaque(provider), UInt32(GTK_STYLE_PROVIDER_PRIORITY_APPLICATION))
         unref(provider)
-        if let fontCSS = Preferences.articleFontCSS() {
-            let font = gtk_css_provider_new()!
-            gtk_css_provider_load_from_data(font, fontCSS, -1)
-            gtk_style_context_add_provider_for_display(display, opaque(font), UInt32(GTK_STYLE_PROVIDER_PRIORITY_APPLICATION) + 1)
-            unref(font)
+        reloadFont()
+    }
+
+    /// The `article-font` setting as its own provider, replaced when the setting changes.
+    private static var fontProvider: UnsafeMutablePointer<GtkCssProvider>?
+
+    static func reloadFont() {
+        guard let display = gdk_display_get_default() else { return }
+        if fontProvider == nil {
+            fontProvider = gtk_css_provider_new()
+            gtk_style_context_add_provider_for_display(display, opaque(fontProvider!), UInt32(GTK_STYLE_PROVIDER_PRIORITY_APPLICATION) + 1)
         }
+        gtk_css_provider_load_from_data(fontProvider, Preferences.articleFontCSS() ?? "", -1)
     }
 
     /// `<data>/../Resources`: the source tree, or `share/dramatis/Resources` when installed.

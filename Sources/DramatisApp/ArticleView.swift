@@ -13,6 +13,8 @@ final class ArticleView {
     private let titleLabel: Widget
     private let bylineLabel: Widget
     private let legend: Widget
+    /// The publication date, which the user can set or correct.
+    let dateButton = PublicationDateButton()
     private let search: ArticleSearch
     private var typeTags: [EntityType: UnsafeMutablePointer<GtkTextTag>] = [:]
     private var selectedTag: UnsafeMutablePointer<GtkTextTag>!
@@ -57,7 +59,7 @@ final class ArticleView {
         gtk_flow_box_set_column_spacing(opaque(legend), 6)
         gtk_flow_box_set_row_spacing(opaque(legend), 4)
         gtk_flow_box_set_max_children_per_line(opaque(legend), UInt32(EntityType.allCases.count))
-        let header = UI.vbox(spacing: 4, [titleLabel, bylineLabel]).css("article-header")
+        let header = UI.vbox(spacing: 4, [titleLabel, UI.hbox(spacing: 6, [dateButton.widget, bylineLabel.align(v: GTK_ALIGN_CENTER).expand(h: true)])]).css("article-header")
         let headerClamp = adw_clamp_new()!
         adw_clamp_set_maximum_size(opaque(headerClamp), 760)
         adw_clamp_set_tightening_threshold(opaque(headerClamp), 560)
@@ -84,8 +86,9 @@ final class ArticleView {
         gtk_text_buffer_get_start_iter(buffer, &start)
         gtk_text_buffer_place_cursor(buffer, &start)
         UI.setText(titleLabel, article.title ?? "Untitled article")
+        dateButton.show(article.published)
+        dateButton.isSensitive = false // until the analysis arrives
         var byline: [String] = []
-        if let published = article.published { byline.append(Format.longDate(published)) }
         if let author = article.author { byline.append(author) }
         if let source = article.source { byline.append(Format.sourceName(source)) }
         UI.setText(bylineLabel, byline.joined(separator: " · "))
@@ -102,11 +105,21 @@ final class ArticleView {
         if !isShowing(analysis.article.text) { showText(analysis.article) }
         self.analysis = analysis
         index = MentionIndex(entities: analysis.entities)
+        dateButton.show(analysis.article.published)
+        dateButton.isSensitive = true
+        var start = GtkTextIter(), end = GtkTextIter()
+        gtk_text_buffer_get_bounds(buffer, &start, &end)
+        gtk_text_buffer_remove_tag(buffer, selectedTag, &start, &end)
+        gtk_text_buffer_remove_tag(buffer, focusTag, &start, &end)
+        applyHighlights()
+    }
+
+    /// Colours the mentions of the types chosen in Preferences (again after a change there).
+    func applyHighlights() {
+        guard let analysis else { return }
         var start = GtkTextIter(), end = GtkTextIter()
         gtk_text_buffer_get_bounds(buffer, &start, &end)
         for tag in typeTags.values { gtk_text_buffer_remove_tag(buffer, tag, &start, &end) }
-        gtk_text_buffer_remove_tag(buffer, selectedTag, &start, &end)
-        gtk_text_buffer_remove_tag(buffer, focusTag, &start, &end)
         let count = Int(gtk_text_buffer_get_char_count(buffer))
         let highlighted = Preferences.highlightedTypes
         for entity in analysis.entities where highlighted.contains(entity.type) {

@@ -8,6 +8,8 @@ import Foundation
 struct PendingDocument: Sendable {
     let text: Task<FirstStage, Error>
     let analysis: Task<Analysis, Error>
+
+    func cancel() { text.cancel(); analysis.cancel() }
 }
 
 enum FirstStage: Sendable {
@@ -37,15 +39,35 @@ enum DocumentLoader {
         started.removeValue(forKey: key(path)) ?? start(path)
     }
 
-    private static func start(_ path: String) -> PendingDocument {
-        let text = Task.detached(priority: .userInitiated) { try firstStage(path) }
-        let analysis = Task.detached(priority: .userInitiated) { () throws -> Analysis in
+    /// An address typed in Open Location…: fetched with the core's async loader (cancelling the
+    /// document's tasks cancels the fetch), then analysed.
+    static func openLocation(_ location: String) -> PendingDocument {
+        let text = Task.detached(priority: .userInitiated) { () throws -> FirstStage in
+            .article(try await ArticleLoader.open(location: location))
+        }
+        return PendingDocument(text: text, analysis: analysisTask(after: text))
+    }
+
+    private static func analysisTask(after text: Task<FirstStage, Error>) -> Task<Analysis, Error> {
+        Task.detached(priority: .userInitiated) { () throws -> Analysis in
             switch try await text.value {
             case .saved(let analysis): return analysis
             case .article(let article): return Analyzer().analyze(article)
             }
         }
-        return PendingDocument(text: text, analysis: analysis)
+    }
+
+    /// The same article analysed again with another publication date (nil: none), so the core
+    /// resolves relative dates anew; the window derives no dates itself.
+    static func reanalyse(_ article: Article, published: String?) -> Task<Analysis, Never> {
+        var article = article
+        article.published = published
+        return Task.detached(priority: .userInitiated) { Analyzer().analyze(article) }
+    }
+
+    private static func start(_ path: String) -> PendingDocument {
+        let text = Task.detached(priority: .userInitiated) { try firstStage(path) }
+        return PendingDocument(text: text, analysis: analysisTask(after: text))
     }
 
     private static func key(_ path: String) -> String {

@@ -23,7 +23,11 @@ final class MainWindow {
     private let articleView = ArticleView()
     private let actorPanel = ActorPanel()
     private let timelineView = TimelineView()
+    private let exportMenu = ExportMenu()
     private(set) var analysis: Analysis?
+    /// The file or address shown (titles, re-analysis).
+    private var documentPath: String?
+    private var pending: PendingDocument?
     private(set) var isLoading = false
     private var loadGeneration = 0
 
@@ -50,6 +54,7 @@ final class MainWindow {
         adw_header_bar_pack_end(opaque(header), menuButton)
         let find = UI.button(icon: "edit-find-symbolic", tooltip: "Search the Article (Ctrl+F)", action: "win.find")
         adw_header_bar_pack_end(opaque(header), find)
+        adw_header_bar_pack_end(opaque(header), exportMenu.widget)
         headerSpinner = gtk_spinner_new()!
         headerSpinner.tooltip("Analysing the article…")
         headerSpinner.accessibleLabel("Analysing the article")
@@ -103,6 +108,7 @@ final class MainWindow {
         connectViews()
         setDocumentMode(false)
         updateRecent()
+        updateStyleDescription()
         Signal.onBool(widget, "close-request") { [unowned self] in Preferences.saveSize(widget); return false }
         Signal.on(widget, "destroy") { [unowned self] in app.windowClosed(self) }
     }
@@ -158,6 +164,7 @@ final class MainWindow {
         let menu = g_menu_new()!
         let files = g_menu_new()!
         g_menu_append(files, "_New Window", "app.new-window")
+        g_menu_append(files, "Open _Location…", "win.open-location")
         g_menu_append(files, "Open _Sample Article", "app.open-sample")
         g_menu_append_section(menu, nil, cast(files))
         let style = g_menu_new()!
@@ -167,6 +174,7 @@ final class MainWindow {
         g_menu_append_section(menu, nil, cast(style))
         unref(style)
         let help = g_menu_new()!
+        g_menu_append(help, "_Preferences", "app.preferences")
         g_menu_append(help, "_Keyboard Shortcuts", "win.show-help-overlay")
         g_menu_append(help, "_About Dramatis", "app.about")
         g_menu_append_section(menu, nil, cast(help))
@@ -185,8 +193,19 @@ final class MainWindow {
     private func setDocumentMode(_ on: Bool) {
         adw_view_switcher_title_set_view_switcher_enabled(opaque(switcherTitle), on ? 1 : 0)
         updateSwitcherBar()
-        for name in ["find", "show-article", "show-timeline"] { setAction(name, enabled: on) }
+        for name in ["find", "show-article", "show-timeline", "export", "export-menu"] { setAction(name, enabled: on) }
+        exportMenu.isSensitive = on
     }
+
+    /// The style manager's state in the window's accessible description ("Dark style" or "Light
+    /// style"), for screen readers and the GUI test.
+    func updateStyleDescription() {
+        let dark = adw_style_manager_get_dark(adw_style_manager_get_default()) != 0
+        widget.accessibleDescription(dark ? "Dark style" : "Light style")
+    }
+
+    /// After the highlighted types changed in Preferences.
+    func refreshHighlights() { articleView.applyHighlights() }
 
     private func setAction(_ name: String, enabled: Bool) {
         if let action = g_action_map_lookup_action(opaque(widget), name) {
@@ -232,14 +251,28 @@ final class MainWindow {
 
     /// Loads and analyses off the main thread; the window keeps drawing, with a spinner.
     func open(path: String) {
+        load(DocumentLoader.open(path), path: path, label: "Analysing “\((path as NSString).lastPathComponent)”…")
+    }
+
+    /// Open Location…: a web article by its address, with the same loading UI and error toasts.
+    func open(location: String) {
+        load(DocumentLoader.openLocation(location), path: location, label: "Fetching \(location)…")
+    }
+
+    func chooseLocation() {
+        LocationDialog.present(parent: widget) { [unowned self] location in open(location: location) }
+    }
+
+    private func load(_ pending: PendingDocument, path: String, label: String) {
+        self.pending?.cancel()
+        self.pending = pending
         loadGeneration += 1
         let generation = loadGeneration
         isLoading = true
-        UI.setText(loadingLabel, "Analysing “\((path as NSString).lastPathComponent)”…")
+        UI.setText(loadingLabel, label)
         gtk_spinner_start(opaque(spinner))
         gtk_stack_set_visible_child_name(opaque(mainStack), "loading")
         setDocumentMode(false)
-        let pending = DocumentLoader.open(path)
         Task { @MainActor [weak self] in
             // Stage 1: the text, shown at once; the analysis runs meanwhile.
             let first = await pending.text.result
@@ -249,6 +282,7 @@ final class MainWindow {
             // Stage 2: the analysis (a failure of stage 1 arrives here too).
             let result = await pending.analysis.result
             guard generation == loadGeneration else { return }
+            self.pending = nil
             isLoading = false
             gtk_spinner_stop(opaque(spinner))
             headerSpinner.isVisible = false
@@ -286,6 +320,7 @@ final class MainWindow {
 
     private func display(_ analysis: Analysis, path: String) {
         let textShown = articleView.isShowing(analysis.article.text)
+        documentPath = path
         self.analysis = analysis
         articleView.show(analysis)
         actorPanel.show(analysis)
@@ -309,9 +344,75 @@ final class MainWindow {
         if analysis == nil { updateRecent() }
         gtk_stack_set_visible_child_name(opaque(mainStack), analysis == nil ? "empty" : "document")
         setDocumentMode(analysis != nil)
-        let toast = adw_toast_new(markupEscaped("Could not open \(message)"))!
-        adw_toast_set_timeout(toast, 8)
+        toast("Could not open \(message)", timeout: 8)
+    }
+
+    /// A toast; `text` is plain text (escaped here, AdwToast titles are markup in libadwaita 1.2).
+    /// With `button`, the button activates the window action `action` with a string target.
+    func toast(_ text: String, timeout: UInt32 = 5, button: (label: String, action: String, target: String)? = nil) {
+        let toast = adw_toast_new(markupEscaped(text))!
+        adw_toast_set_timeout(toast, timeout)
+        if let button {
+            adw_toast_set_button_label(toast, button.label)
+            adw_toast_set_action_name(toast, button.action)
+            adw_toast_set_action_target_value(toast, g_variant_new_string(button.target))
+        }
         adw_toast_overlay_add_toast(opaque(toastOverlay), toast)
+    }
+
+    // MARK: Publication date
+
+    /// Re-runs the core's analysis with another publication date, off the main thread, then shows
+    /// the new timeline and panel with the same actor selected and the same view.
+    private func changePublished(_ published: String?) {
+        guard let analysis, let path = documentPath, !isLoading else { return }
+        let selected = actorPanel.selectedActor
+        let task = DocumentLoader.reanalyse(analysis.article, published: published)
+        loadGeneration += 1
+        let generation = loadGeneration
+        articleView.dateButton.isSensitive = false
+        headerSpinner.isVisible = true
+        gtk_spinner_start(opaque(headerSpinner))
+        Task { @MainActor [weak self] in
+            let updated = await task.value
+            guard let self, generation == loadGeneration else { return }
+            headerSpinner.isVisible = false
+            gtk_spinner_stop(opaque(headerSpinner))
+            display(updated, path: path)
+            if let selected, updated.entity(id: selected) != nil || selected == ActorPanel.unattributedID {
+                selectActor(selected)
+            }
+            let dated = updated.timeline.filter { $0.date != nil }.count
+            let when = published.map { "Publication date set to \(Format.longDate($0))" } ?? "Publication date cleared"
+            toast("\(when): \(Format.plural(dated, "dated event"))")
+        }
+    }
+
+    // MARK: Export
+
+    private func export(_ format: ExportFormat) {
+        guard let analysis else { return }
+        if let path = ProcessInfo.processInfo.environment[ExportMenu.testPathVariable], !path.isEmpty {
+            write(analysis, to: URL(fileURLWithPath: path), as: format)
+            return
+        }
+        ExportMenu.chooseDestination(parent: widget, analysis: analysis, format: format) { [unowned self] url in
+            write(analysis, to: url, as: format)
+        }
+    }
+
+    private func write(_ analysis: Analysis, to url: URL, as format: ExportFormat) {
+        Task { @MainActor [weak self] in
+            let result = await ExportMenu.write(analysis, to: url, as: format)
+            guard let self else { return }
+            switch result {
+            case .success(let url):
+                let uri = takeString(g_filename_to_uri(url.path, nil, nil)) ?? url.absoluteString
+                toast(ExportMenu.message(for: result), button: ("_Open", "win.open-exported", uri))
+            case .failure:
+                toast(ExportMenu.message(for: result), timeout: 10)
+            }
+        }
     }
 
     // MARK: Actions, drop target, view wiring
@@ -325,6 +426,27 @@ final class MainWindow {
         }
         addAction("show-article") { [unowned self] in adw_view_stack_set_visible_child_name(opaque(viewStack), "article") }
         addAction("show-timeline") { [unowned self] in adw_view_stack_set_visible_child_name(opaque(viewStack), "timeline") }
+        addAction("open-location") { [unowned self] in chooseLocation() }
+        addAction("export-menu") { [unowned self] in if analysis != nil { exportMenu.popup() } }
+        addStringAction("export") { [unowned self] name in
+            if let format = ExportFormat(rawValue: name) { export(format) }
+        }
+        addStringAction("open-exported") { [unowned self] uri in
+            gtk_show_uri(cast(widget), uri, 0) // GDK_CURRENT_TIME
+        }
+    }
+
+    /// An action with a string parameter (`win.export::pdf`, toast buttons).
+    private func addStringAction(_ name: String, _ handler: @escaping @MainActor (String) -> Void) {
+        let type = g_variant_type_new("s")
+        let action = g_simple_action_new(name, type)!
+        g_variant_type_free(type)
+        Signal.onPointer(action, "activate") { parameter in
+            guard let parameter else { return }
+            handler(String(cString: g_variant_get_string(OpaquePointer(parameter), nil)))
+        }
+        g_action_map_add_action(opaque(widget), opaque(action))
+        unref(action)
     }
 
     private func addAction(_ name: String, _ handler: @escaping @MainActor () -> Void) {
@@ -363,6 +485,7 @@ final class MainWindow {
             if let id { articleView.scrollToFirstMention(of: id) }
         }
         actorPanel.onStatementActivated = { [unowned self] s in articleView.reveal(start: s.start, end: s.end) }
+        articleView.dateButton.onChanged = { [unowned self] date in changePublished(date) }
         timelineView.onEventActivated = { [unowned self] item in
             adw_view_stack_set_visible_child_name(opaque(viewStack), "article")
             articleView.reveal(start: item.start, end: item.end, wholeSentence: true)

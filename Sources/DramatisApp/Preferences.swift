@@ -24,17 +24,26 @@ enum Preferences {
             let adw = [ADW_COLOR_SCHEME_DEFAULT, ADW_COLOR_SCHEME_FORCE_LIGHT, ADW_COLOR_SCHEME_FORCE_DARK]
             let index = colorSchemes.firstIndex(of: colorScheme) ?? 0
             adw_style_manager_set_color_scheme(adw_style_manager_get_default(), adw[index])
-            if let settings, Int(g_settings_get_enum(settings, "color-scheme")) != index {
-                g_settings_set_enum(settings, "color-scheme", Int32(index))
+            if let settings {
+                if Int(g_settings_get_enum(settings, "color-scheme")) != index {
+                    g_settings_set_enum(settings, "color-scheme", Int32(index))
+                }
+            } else if oldValue != colorScheme {
+                changed("color-scheme")
             }
         }
     }
 
+    /// Reads `color-scheme` from GSettings (at start-up, and when another process changed it).
     static func applyColorScheme() {
         guard let settings else { return }
         let value = Int(g_settings_get_enum(settings, "color-scheme"))
-        colorScheme = colorSchemes.indices.contains(value) ? colorSchemes[value] : "default"
+        let scheme = colorSchemes.indices.contains(value) ? colorSchemes[value] : "default"
+        colorScheme = scheme
     }
+
+    /// Writes pending changes (the keyfile backend in tests, dconf) before the process exits.
+    static func sync() { if settings != nil { g_settings_sync() } }
 
     static func restoreSize(_ window: Widget) {
         guard let settings else { return }
@@ -51,14 +60,28 @@ enum Preferences {
         g_settings_set_boolean(settings, "window-maximized", gtk_window_is_maximized(cast(window)))
     }
 
-    /// `article-font`, a Pango description such as "Serif 12", as CSS for the article text.
+    /// `article-font`: a Pango description such as "Serif 12". Without the schema the choice lasts
+    /// for the session only.
+    static var articleFont: String {
+        get {
+            guard let settings else { return sessionFont }
+            return takeString(g_settings_get_string(settings, "article-font")) ?? ""
+        }
+        set {
+            guard let settings else { sessionFont = newValue; changed("article-font"); return }
+            if newValue != articleFont { g_settings_set_string(settings, "article-font", newValue) }
+        }
+    }
+    private static var sessionFont = "Serif 12"
+
+    /// The article font as CSS for the article text, nil when unset or unparsable.
     static func articleFontCSS() -> String? {
-        guard let settings, let value = takeString(g_settings_get_string(settings, "article-font")), !value.isEmpty,
-              let font = pango_font_description_from_string(value) else { return nil }
+        let value = articleFont
+        guard !value.isEmpty, let font = pango_font_description_from_string(value) else { return nil }
         defer { pango_font_description_free(font) }
         var css = "textview.article-text {"
         if let family = pango_font_description_get_family(font) {
-            let name = String(cString: family).replacingOccurrences(of: "\"", with: "")
+            let name = String(cString: family).replacingOccurrences(of: "\"", with: "").replacingOccurrences(of: "\\", with: "")
             css += " font-family: \"\(name)\";"
         }
         let size = pango_font_description_get_size(font)
@@ -68,15 +91,48 @@ enum Preferences {
 
     /// `highlight-types`: the entity types whose mentions are coloured in the article.
     static var highlightedTypes: Set<EntityType> {
-        guard let settings, let strv = g_settings_get_strv(settings, "highlight-types") else { return Set(EntityType.allCases) }
-        defer { g_strfreev(strv) }
-        var types = Set<EntityType>()
-        var i = 0
-        while let item = strv[i] {
-            if let type = EntityType(rawValue: String(cString: item)) { types.insert(type) }
-            i += 1
+        get {
+            guard let settings, let strv = g_settings_get_strv(settings, "highlight-types") else { return sessionTypes }
+            defer { g_strfreev(strv) }
+            var types = Set<EntityType>()
+            var i = 0
+            while let item = strv[i] {
+                if let type = EntityType(rawValue: String(cString: item)) { types.insert(type) }
+                i += 1
+            }
+            return types
         }
-        return types
+        set {
+            guard let settings else { sessionTypes = newValue; changed("highlight-types"); return }
+            guard newValue != highlightedTypes else { return }
+            // In the schema's order, so the stored value reads the same as the default.
+            let names = EntityType.allCases.filter(newValue.contains).map { strdup($0.rawValue) }
+            defer { names.forEach { free($0) } }
+            var list: [UnsafePointer<CChar>?] = names.map { UnsafePointer($0) } + [nil]
+            list.withUnsafeMutableBufferPointer { _ = g_settings_set_strv(settings, "highlight-types", $0.baseAddress) }
+        }
+    }
+    private static var sessionTypes = Set(EntityType.allCases)
+
+    // MARK: Change notification
+
+    private static var observers: [@MainActor (String) -> Void] = []
+    private static var connected = false
+
+    /// Calls `handler` with the key after every change of a setting (from this app or another
+    /// process, such as `gsettings set`), so open windows follow at once.
+    static func observe(_ handler: @escaping @MainActor (String) -> Void) {
+        observers.append(handler)
+        guard !connected, let settings else { return }
+        connected = true
+        Signal.onPointer(settings, "changed") { key in
+            guard let key else { return }
+            changed(String(cString: key.assumingMemoryBound(to: CChar.self)))
+        }
+    }
+
+    private static func changed(_ key: String) {
+        for observer in observers { observer(key) }
     }
 
     /// `last-folder`: where the Open dialog starts.

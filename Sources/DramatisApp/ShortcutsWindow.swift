@@ -32,9 +32,12 @@ enum ShortcutsWindow {
               <child><object class="GtkShortcutsGroup">
                 <property name="title" translatable="yes">General</property>
                 \(shortcut("&lt;Control&gt;o", "Open an article"))
+                \(shortcut("&lt;Control&gt;l", "Open a web article by its address"))
+                \(shortcut("&lt;Control&gt;e", "Export the analysis"))
                 \(shortcut("&lt;Control&gt;n", "New window"))
                 \(shortcut("&lt;Control&gt;w", "Close the window"))
                 \(shortcut("&lt;Control&gt;q", "Quit"))
+                \(shortcut("&lt;Control&gt;comma", "Preferences"))
                 \(shortcut("&lt;Control&gt;question", "Keyboard shortcuts"))
               </object></child>
               <child><object class="GtkShortcutsGroup">

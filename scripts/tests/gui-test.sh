@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# GUI test: builds (debug), opens the reference article under Xvfb with a private D-Bus session,
-# and drives the window over AT-SPI (scripts/tests/gui_test.py). Fails on any failed step.
-# SCRATCH_PATH selects the build folder (default .build, shared with `swift test`).
+# GUI test: builds (debug), then under Xvfb with a private D-Bus session drives the window over
+# AT-SPI: scripts/tests/gui_test.py (the reference article: actors, mention click, statement,
+# timeline) and scripts/tests/gui_test_window.py (markup shown literally, export from the window,
+# the dark style surviving a restart, with a private compiled GSettings schema). Fails on any
+# failed step. SCRATCH_PATH selects the build folder (default .build, shared with `swift test`).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 scratch=${SCRATCH_PATH:-.build}
@@ -13,6 +15,13 @@ fi
 binary="$(swift build --scratch-path "$scratch" --show-bin-path)/dramatis"
 [ -x "$binary" ] || { echo "gui-test: no binary at $binary (build failed)"; exit 1; }
 shot=${GUI_TEST_SCREENSHOT:-$PWD/out/gui-test.png}
+schemas=$(mktemp -d /tmp/dramatis-schemas.XXXXXX)
+trap 'rm -rf "$schemas"' EXIT
+glib-compile-schemas --strict --targetdir="$schemas" Resources/
 # Xvfb outside the D-Bus session: the other order makes synthesized clicks do nothing.
 timeout 300 xvfb-run -a -s "-screen 0 1280x800x24" \
-  dbus-run-session -- /usr/bin/python3 scripts/tests/gui_test.py "$binary" data/articles/seed.txt "$shot"
+  dbus-run-session -- bash -c '
+    set -e
+    /usr/bin/python3 scripts/tests/gui_test.py "$1" data/articles/seed.txt "$2"
+    /usr/bin/python3 scripts/tests/gui_test_window.py "$1" "$3" "${2%.png}-window.png"
+  ' gui-test "$binary" "$shot" "$schemas"

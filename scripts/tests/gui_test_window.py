@@ -1,0 +1,266 @@
+#!/usr/bin/python3
+"""Window features over AT-SPI (run by gui-test.sh under Xvfb + D-Bus, after gui_test.py).
+
+With a private compiled GSettings schema (keyfile backend, temporary XDG_CONFIG_HOME):
+  1. markup is literal: an article whose title, text and a quote hold <b>bold</b>, &,
+     <span foreground="red">x</span> and <script>alert(1)</script> shows those characters as
+     typed in the title, the article text, the window title and the side panel;
+  2. export from the window: the Export menu's Markdown item writes the file (the save dialog is
+     bypassed by the test-only DRAMATIS_EXPORT_PATH) and the toast "Exported to NAME" shows;
+  3. settings survive a restart: Main Menu → Preferences → Dark style makes the window dark (its
+     accessible description) and stores color-scheme 'dark'; Ctrl+Q; after a restart the window
+     is dark again.
+Any failed step exits non-zero.
+"""
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+
+from dogtail.config import config
+config.checkForA11y = False  # must precede dogtail.tree, or dogtail exits 1 silently
+config.searchCutoffCount = 3
+config.defaultDelay = 0.2
+config.logDebugToStdOut = False
+config.logDebugToFile = False
+from dogtail import tree  # noqa: E402
+import pyatspi  # noqa: E402
+
+BINARY, SCHEMA_DIR, SCREENSHOT = sys.argv[1], sys.argv[2], sys.argv[3]
+TIMEOUT = float(os.environ.get("GUI_TEST_TIMEOUT", "60"))
+SCHEMA = "io.github.dramatis.Dramatis"
+
+TITLE = 'Ministers & <b>bold</b> claims: <span foreground="red">x</span> <script>alert(1)</script>'
+BODY_SENTENCE = ('The finance minister Maria Lopez spoke in Madrid on Monday about the budget & the <b>bold</b> '
+                 'plan, and <span foreground="red">x</span> <script>alert(1)</script>.')
+# The quote uses single quotes inside: the core ends a quotation at a straight double quote.
+QUOTE = ("We will not accept <b>bold</b> cuts & <span foreground='red'>x</span> or "
+         "<script>alert(1)</script> in this budget")
+ARTICLE = f"""{TITLE}
+
+{BODY_SENTENCE}
+
+“{QUOTE},” Maria Lopez said.
+
+Opposition leader Carlos Ruiz said the plan would fail.
+"""
+
+processes = []
+
+
+def fail(message):
+    print(f"FAIL: {message}", file=sys.stderr)
+    try:
+        subprocess.run(["import", "-window", "root", SCREENSHOT.replace(".png", "-failure.png")], timeout=20)
+    except Exception:
+        pass
+    stop_all()
+    sys.exit(1)
+
+
+def step(message):
+    print(f"- {message}", flush=True)
+
+
+def wait_for(what, find, timeout=TIMEOUT):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            found = find()
+        except Exception:
+            found = None
+        if found:
+            return found
+        time.sleep(0.25)
+    fail(f"timed out after {timeout:.0f} s waiting for {what}")
+
+
+def descendants(node, pred):
+    return node.findChildren(lambda n: pred(n), recursive=True, showingOnly=False)
+
+
+def first(node, pred):
+    return next(iter(descendants(node, pred)), None)
+
+
+def on_screen(node):
+    try:
+        x, y, w, h = node.queryComponent().getExtents(pyatspi.WINDOW_COORDS)
+        # GTK 4.8 reports no SHOWING state: a widget on screen has a size.
+        return w > 0 and h > 0 and node.getState().contains(pyatspi.STATE_VISIBLE)
+    except Exception:
+        return False
+
+
+def find_app(pid):
+    for app in tree.root.applications():
+        try:
+            if app.get_process_id() == pid:
+                return app
+        except Exception:
+            continue
+    return None
+
+
+def click(node):
+    """Clicks the middle of a widget (window coordinates; windows sit at 0,0 under bare Xvfb)."""
+    x, y, w, h = node.queryComponent().getExtents(pyatspi.WINDOW_COORDS)
+    pyatspi.Registry.generateMouseEvent(int(x + w / 2), int(y + h / 2), pyatspi.MOUSE_B1C)
+
+
+def activate(node):
+    """Activates a menu item by its AT-SPI "click" action: popovers are surfaces of their own, so
+    their items' window coordinates do not match the screen."""
+    action = node.queryAction()
+    for i in range(action.nActions):
+        if action.getName(i) == "click":
+            action.doAction(i)
+            return
+    fail(f"{node.roleName} {node.name!r} has no click action")
+
+
+def press_ctrl(keysym):
+    control_l = 37  # keycode of Control_L in Xvfb's default keymap
+    pyatspi.Registry.generateKeyboardEvent(control_l, None, pyatspi.KEY_PRESS)
+    pyatspi.Registry.generateKeyboardEvent(keysym, None, pyatspi.KEY_SYM)
+    pyatspi.Registry.generateKeyboardEvent(control_l, None, pyatspi.KEY_RELEASE)
+
+
+def main_window(app):
+    return first(app, lambda n: n.roleName == "frame" and "Dramatis" in (n.name or ""))
+
+
+def start(env, *files):
+    process = subprocess.Popen([BINARY, *files], env=env)
+    processes.append(process)
+    app = wait_for("the application on the accessibility bus", lambda: find_app(process.pid))
+    return process, app
+
+
+def stop_all():
+    for p in processes:
+        if p.poll() is None:
+            p.terminate()
+            try:
+                p.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                p.kill()
+
+
+work = tempfile.mkdtemp(prefix="dramatis-gui-")
+try:
+    article_path = os.path.join(work, "markup.txt")
+    with open(article_path, "w", encoding="utf-8") as f:
+        f.write(ARTICLE)
+    export_path = os.path.join(work, "export", "markup-article.md")
+    os.makedirs(os.path.dirname(export_path))
+    env = dict(os.environ, DRAMATIS_NON_UNIQUE="1", GSETTINGS_SCHEMA_DIR=SCHEMA_DIR, GSETTINGS_BACKEND="keyfile",
+               XDG_CONFIG_HOME=os.path.join(work, "config"), DRAMATIS_EXPORT_PATH=export_path,
+               HOME=os.path.join(work, "home"))
+    os.makedirs(env["HOME"])
+
+    def gsettings_get(key):
+        return subprocess.run(["gsettings", "get", SCHEMA, key], env=env, capture_output=True, text=True,
+                              check=True, timeout=20).stdout.strip()
+
+    if gsettings_get("color-scheme") != "'default'":
+        fail(f"the private settings do not start at the default style: {gsettings_get('color-scheme')}")
+
+    # ---- 1. Markup is literal ------------------------------------------------------------------
+    step("starting the window on an article full of markup")
+    process, app = start(env, article_path)
+    panel = wait_for("the actor list", lambda: first(app, lambda n: n.name == "Actors" and n.roleName == "list"))
+    wait_for("the Maria Lopez actor row",
+             lambda: descendants(panel, lambda n: n.roleName == "list item" and n.name.startswith("Maria Lopez,")))
+
+    wait_for("the title label showing the raw title",
+             lambda: first(app, lambda n: n.roleName == "label" and n.name == TITLE), timeout=10)
+    step("title label is literal")
+    frame = main_window(app)
+    if frame is None or frame.name != f"{TITLE} — Dramatis":
+        fail(f"window title is not literal: {frame.name if frame else None!r}")
+    # The article header and the header bar's title (AdwViewSwitcherTitle) both show it.
+    wait_for("two labels showing the raw title (article header, header bar)",
+             lambda: len(descendants(app, lambda n: n.roleName == "label" and n.name == TITLE)) >= 2, timeout=10)
+    step("window title and header title are literal")
+
+    article = wait_for("the article text", lambda: first(app, lambda n: n.name == "Article text"))
+    text = article.queryText().getText(0, -1)
+    expected_body = ARTICLE.split("\n", 2)[2].strip()
+    if text.strip() != expected_body:
+        fail(f"the article text is not the raw text:\n{text!r}\nexpected\n{expected_body!r}")
+    step("article text equals the raw text")
+
+    row = first(panel, lambda n: n.roleName == "list item" and n.name.startswith("Maria Lopez,"))
+    panel.querySelection().selectChild(row.indexInParent)
+    detail = wait_for("the selected-actor details", lambda: first(app, lambda n: n.name == "Selected actor"))
+    wait_for("the quote as a literal label in the side panel",
+             lambda: first(detail, lambda n: n.roleName == "label" and n.name == f"“{QUOTE}”"), timeout=10)
+    step("statement label in the panel is literal")
+
+    # ---- 2. Export from the window -------------------------------------------------------------
+    step("exporting to Markdown through the Export menu")
+    export_button = wait_for("the Export menu button",
+                             lambda: first(app, lambda n: n.name == "Export" and on_screen(n)))
+    click(export_button)
+    item = wait_for("the Markdown item of the Export menu",
+                    lambda: first(app, lambda n: n.roleName == "menu item"
+                                  and (n.name or "").replace("_", "") == "Markdown…" and on_screen(n)),
+                    timeout=10)
+    activate(item)
+    wait_for(f"the exported file {export_path}",
+             lambda: os.path.isfile(export_path) and os.path.getsize(export_path) > 0, timeout=20)
+    with open(export_path, encoding="utf-8") as f:
+        exported = f.read()
+    if "Maria Lopez" not in exported:
+        fail("the exported Markdown does not name Maria Lopez")
+    wait_for("the toast “Exported to markup-article.md”",
+             lambda: first(app, lambda n: n.name == "Exported to markup-article.md" and on_screen(n)), timeout=10)
+    step(f"exported {len(exported)} characters; toast shown")
+
+    # ---- 3. Settings survive a restart ---------------------------------------------------------
+    frame = main_window(app)
+    if "Light style" not in (frame.description or ""):
+        fail(f"the window is not light at first: description {frame.description!r}")
+    step("setting the dark style: Main Menu → Preferences → Dark")
+    click(wait_for("the main menu button", lambda: first(app, lambda n: n.name == "Main Menu" and on_screen(n))))
+    activate(wait_for("the Preferences menu item",
+                      lambda: first(app, lambda n: n.roleName == "menu item"
+                                    and (n.name or "").replace("_", "") == "Preferences" and on_screen(n)), timeout=10))
+    prefs = wait_for("the Preferences window",
+                     lambda: first(app, lambda n: n.roleName in ("frame", "dialog") and n.name == "Preferences"))
+    dark = wait_for("the Dark style check button",
+                    lambda: first(prefs, lambda n: n.roleName == "check box"
+                                  and (n.name or "").startswith("Dark style") and on_screen(n)), timeout=10)
+    if dark.getState().contains(pyatspi.STATE_CHECKED):
+        fail("the Dark style check button is checked before it was clicked")
+    click(dark)
+    wait_for("the Dark style check button to be checked",
+             lambda: dark.getState().contains(pyatspi.STATE_CHECKED), timeout=10)
+    wait_for("the window's dark style", lambda: "Dark style" in (main_window(app).description or ""), timeout=10)
+    wait_for("color-scheme 'dark' in the settings", lambda: gsettings_get("color-scheme") == "'dark'", timeout=10)
+    step("dark style shown and stored")
+    subprocess.run(["import", "-window", "root", SCREENSHOT], check=True, timeout=30)
+
+    step("quitting with Ctrl+Q")
+    press_ctrl(0x71)  # q
+    try:
+        process.wait(timeout=15)
+    except subprocess.TimeoutExpired:
+        fail("Ctrl+Q did not quit the application")
+    if process.returncode != 0:
+        fail(f"the application exited with status {process.returncode}")
+
+    step("restarting: the window must be dark")
+    process, app = start(env)
+    wait_for("the restarted window in the dark style",
+             lambda: "Dark style" in (main_window(app).description or ""), timeout=30)
+    if gsettings_get("color-scheme") != "'dark'":
+        fail("color-scheme is no longer 'dark' after the restart")
+    step("dark style restored after the restart")
+    print("PASS")
+finally:
+    stop_all()
+    shutil.rmtree(work, ignore_errors=True)
