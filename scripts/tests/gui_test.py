@@ -3,7 +3,8 @@
 
 Opens the reference article, checks that the actor list names the main actors, clicks the
 Zelenskyy mention in the article text, expects his statement in the side panel, switches to the
-timeline and expects the 1994 event, then saves a screenshot. Any failed step exits non-zero.
+timeline and expects the 1994 event, clears the publication date (the core analyses again: fewer
+dated events, the same actor selected), then saves a screenshot. Any failed step exits non-zero.
 """
 import os
 import subprocess
@@ -131,6 +132,48 @@ try:
     wait_for("the 1994 event in the timeline",
              lambda: descendants(dated, lambda n: n.roleName == "list item" and n.name.startswith("1994")), timeout=10)
     step("1994 event found")
+
+    step("clearing the publication date: the core resolves the timeline again")
+    def items(lst):
+        return [c for c in lst.children if c.roleName == "list item"]
+    dated_before = len(items(dated))
+
+    def article_tab():
+        for n in descendants(app, lambda n: n.name == "Article" and n.roleName == "page tab"):
+            x, y, w, h = n.queryComponent().getExtents(pyatspi.WINDOW_COORDS)
+            if w > 0 and h > 0:
+                return n
+        return None
+    click(*center_of(wait_for("the Article view switcher tab", article_tab)))
+    date_button = wait_for("the publication date button", lambda: next(iter(descendants(
+        app, lambda n: n.roleName == "push button" and n.name == "Publication date: 18 August 2025")), None))
+    click(*center_of(date_button))
+
+    def walk(node, pred):
+        # Own traversal: dogtail's search is slow over the calendar's day labels.
+        if pred(node):
+            return node
+        for child in node.children:
+            found = walk(child, pred)
+            if found:
+                return found
+        return None
+    clear = wait_for("the Clear button of the date popover", lambda: walk(
+        date_button, lambda n: n.roleName == "push button" and (n.name or "").startswith("Clear")), timeout=10)
+    clear.queryAction().doAction(0)
+    wait_for("the toast about the cleared date", lambda: next(iter(descendants(
+        app, lambda n: (n.name or "").startswith("Publication date cleared: "))), None), timeout=30)
+    wait_for("the date button offering to set a date", lambda: next(iter(descendants(
+        app, lambda n: n.roleName == "push button" and n.name == "Set publication date")), None), timeout=10)
+    dated = wait_for("the dated events list", lambda: next(iter(descendants(app, lambda n: n.name == "Dated events")), None))
+    dated_after = len(items(dated))
+    if dated_after >= dated_before:
+        fail(f"clearing the publication date left {dated_after} dated events (before: {dated_before})")
+    step(f"dated events: {dated_before} → {dated_after}")
+    detail = wait_for("the selected-actor details", lambda: next(iter(descendants(app, lambda n: n.name == "Selected actor")), None))
+    wait_for("Volodymyr Zelenskyy still selected after the new analysis",
+             lambda: descendants(detail, lambda n: n.name == "Volodymyr Zelenskyy"), timeout=10)
+    step("the selected actor is kept")
 
     time.sleep(0.5)
     subprocess.run(["import", "-window", "root", SCREENSHOT], check=True, timeout=30)
