@@ -2,6 +2,8 @@
 """Window features over AT-SPI (run by gui-test.sh under Xvfb + D-Bus, after gui_test.py).
 
 With a private compiled GSettings schema (keyfile backend, temporary XDG_CONFIG_HOME):
+  0. Open Location: Main Menu → Open Location…, the address of the article on a local HTTP server,
+     Open; the article is fetched and analysed;
   1. markup is literal: an article whose title, text and a quote hold <b>bold</b>, &,
      <span foreground="red">x</span> and <script>alert(1)</script> shows those characters as
      typed in the title, the article text, the window title and the side panel;
@@ -12,11 +14,14 @@ With a private compiled GSettings schema (keyfile backend, temporary XDG_CONFIG_
      is dark again.
 Any failed step exits non-zero.
 """
+import functools
+import http.server
 import os
 import shutil
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 
 from dogtail.config import config
@@ -128,6 +133,17 @@ def press_ctrl(keysym):
     pyatspi.Registry.generateKeyboardEvent(control_l, None, pyatspi.KEY_RELEASE)
 
 
+def walk(node, pred):
+    """Depth-first search (dogtail's search is slow or stalls on some GTK 4.8 subtrees)."""
+    if pred(node):
+        return node
+    for child in node.children:
+        found = walk(child, pred)
+        if found:
+            return found
+    return None
+
+
 def main_window(app):
     return first(app, lambda n: n.roleName == "frame" and "Dramatis" in (n.name or ""))
 
@@ -168,9 +184,45 @@ try:
     if gsettings_get("color-scheme") != "'default'":
         fail(f"the private settings do not start at the default style: {gsettings_get('color-scheme')}")
 
+    # ---- 0. Open Location -----------------------------------------------------------------------
+    class QuietHandler(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+    handler = functools.partial(QuietHandler, directory=work)
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    url = f"http://127.0.0.1:{server.server_address[1]}/markup.txt"
+    step("starting the window without an article; Main Menu → Open Location…")
+    process, app = start(env)
+    export_button = wait_for("the Export menu button", lambda: first(app, lambda n: n.name == "Export" and on_screen(n)))
+    if export_button.getState().contains(pyatspi.STATE_SENSITIVE):
+        fail("Export is enabled before an article was analysed")
+    click(wait_for("the main menu button", lambda: first(app, lambda n: n.name == "Main Menu" and on_screen(n))))
+    activate(wait_for("the Open Location menu item",
+                      lambda: first(app, lambda n: n.roleName == "menu item"
+                                    and (n.name or "").replace("_", "") == "Open Location…" and on_screen(n)), timeout=10))
+    dialog = wait_for("the Open Location dialog", lambda: next((w for w in app.children if walk(
+        w, lambda n: n.name == "Article address")), None), timeout=10)
+    entry = walk(dialog, lambda n: n.name == "Article address")
+    buttons = []
+    walk(dialog, lambda n: n.roleName == "push button" and buttons.append(n) and False)
+    open_button = next((b for b in buttons if (b.name or "").replace("_", "").startswith("Open")), None)
+    if open_button is None:
+        fail(f"no Open button in the Open Location dialog: {[(b.name, b.roleName) for b in buttons]}")
+    if open_button.getState().contains(pyatspi.STATE_SENSITIVE):
+        fail("Open is enabled before an address was typed")
+    try:
+        entry.queryEditableText().setTextContents(url)
+    except NotImplementedError:
+        click(entry)
+        pyatspi.Registry.generateKeyboardEvent(0, url, pyatspi.KEY_STRING)
+    wait_for("Open to be enabled for an http address",
+             lambda: open_button.getState().contains(pyatspi.STATE_SENSITIVE), timeout=10)
+    step(f"fetching {url}")
+    open_button.queryAction().doAction(0)
+
     # ---- 1. Markup is literal ------------------------------------------------------------------
-    step("starting the window on an article full of markup")
-    process, app = start(env, article_path)
+    step("the article full of markup, fetched over HTTP")
     panel = wait_for("the actor list", lambda: first(app, lambda n: n.name == "Actors" and n.roleName == "list"))
     wait_for("the Maria Lopez actor row",
              lambda: descendants(panel, lambda n: n.roleName == "list item" and n.name.startswith("Maria Lopez,")))
@@ -219,6 +271,8 @@ try:
     wait_for("the toast “Exported to markup-article.md”",
              lambda: first(app, lambda n: n.name == "Exported to markup-article.md" and on_screen(n)), timeout=10)
     step(f"exported {len(exported)} characters; toast shown")
+
+    server.shutdown()
 
     # ---- 3. Settings survive a restart ---------------------------------------------------------
     frame = main_window(app)

@@ -1,0 +1,35 @@
+import Foundation
+import Testing
+import DramatisCore
+@testable import DramatisApp
+
+/// Pure parts of the window's new dialogs and messages: tested without a display.
+struct WindowLogicTests {
+    @Test func openLocationAcceptsOnlyHTTPAddresses() {
+        #expect(LocationDialog.address("https://example.com/news/a.html") == "https://example.com/news/a.html")
+        #expect(LocationDialog.address("  http://127.0.0.1:8080/x  ") == "http://127.0.0.1:8080/x")
+        #expect(LocationDialog.address("example.com/news") == "https://example.com/news")
+        #expect(LocationDialog.address("HTTPS://EXAMPLE.COM") == "HTTPS://EXAMPLE.COM")
+        for bad in ["", "   ", "ftp://example.com/a", "file:///etc/passwd", "/home/me/article.txt",
+                    "article", "https://", "http:///path", "https://exa mple.com", "javascript:alert(1)"] {
+            #expect(LocationDialog.address(bad) == nil, "\(bad) must be refused")
+        }
+    }
+
+    @Test @MainActor func exportMessagesNameTheFileOrTheError() {
+        let ok: Result<URL, Error> = .success(URL(fileURLWithPath: "/tmp/out/a & <b>.md"))
+        #expect(ExportMenu.message(for: ok) == "Exported to a & <b>.md")
+        let error: Result<URL, Error> = .failure(ExportError.folderMissing(path: "/nope/x.pdf"))
+        #expect(ExportMenu.message(for: error) == "Could not export: /nope/x.pdf: the folder does not exist")
+    }
+
+    @Test @MainActor func reanalysingWithAnotherDateChangesOnlyThePublicationDate() async {
+        let article = Article(title: "T", published: "2025-08-18", source: nil,
+                              text: "The summit took place on Friday, officials said.")
+        let cleared = await DocumentLoader.reanalyse(article, published: nil).value
+        #expect(cleared.article.published == nil)
+        #expect(cleared.article.text == article.text)
+        let set = await DocumentLoader.reanalyse(article, published: "2024-01-10").value
+        #expect(set.article.published == "2024-01-10")
+    }
+}
