@@ -3,7 +3,8 @@
 
 usage: screenshots.py BINARY ARTICLE OUT_DIR
 Writes screenshot-article.png (a mention clicked, its actor's panel open, a statement shown),
-screenshot-timeline.png, screenshot-empty.png; with DARK=1 only screenshot-dark.png.
+screenshot-timeline.png, screenshot-export.png (the Export menu open), screenshot-empty.png,
+screenshot-preferences.png; with DARK=1 only screenshot-dark.png.
 """
 import os
 import subprocess
@@ -22,9 +23,9 @@ DARK = os.environ.get("DARK") == "1"
 CROP = "1200x780+0+0"  # the window's default size; the rest of the screen is empty
 
 
-def shot(name):
+def shot(name, crop=CROP):
     time.sleep(1.0)
-    subprocess.run(["import", "-window", "root", "-crop", CROP, "+repage", os.path.join(OUT, name)], check=True)
+    subprocess.run(["import", "-window", "root", "-crop", crop, "+repage", os.path.join(OUT, name)], check=True)
     print("wrote", name)
 
 
@@ -87,12 +88,27 @@ else:
             if n.queryComponent().getExtents(pyatspi.WINDOW_COORDS)[2] > 0]
     click_node(tabs[0])
     shot("screenshot-timeline.png")
+    tabs = [n for n in app.findChildren(lambda n: n.name == "Article" and n.roleName == "page tab",
+                                        recursive=True, showingOnly=False)
+            if n.queryComponent().getExtents(pyatspi.WINDOW_COORDS)[2] > 0]
+    click_node(tabs[0])
+    time.sleep(0.5)
+    click_node(find(app, lambda n: n.name == "Export" and n.roleName == "push button"))
+    shot("screenshot-export.png")
 p.terminate()
 p.wait()
 
 if not DARK:
     p = launch()
-    app_of(p)
+    app = app_of(p)
+    # The pointer stays where the last click left it (on Export): move it off the window.
+    pyatspi.Registry.generateMouseEvent(1270, 795, pyatspi.MOUSE_ABS)
     shot("screenshot-empty.png")
+    click_node(find(app, lambda n: n.name == "Main Menu" and n.roleName == "push button"))
+    time.sleep(0.5)
+    find(app, lambda n: n.roleName == "menu item" and "Preferences" in (n.name or "")).doActionNamed("click")
+    prefs = find(app, lambda n: n.roleName == "frame" and n.name == "Preferences")
+    x, y, w, h = prefs.queryComponent().getExtents(pyatspi.WINDOW_COORDS)
+    shot("screenshot-preferences.png", crop=f"{w}x{h}+0+0")  # the window sits at 0,0 under bare Xvfb
     p.terminate()
     p.wait()
