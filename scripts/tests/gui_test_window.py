@@ -9,7 +9,9 @@ With a private compiled GSettings schema (keyfile backend, temporary XDG_CONFIG_
      typed in the title, the article text, the window title and the side panel;
   2. export from the window: the Export menu's Markdown item writes the file (the save dialog is
      bypassed by the test-only DRAMATIS_EXPORT_PATH) and the toast "Exported to NAME" shows;
-  3. settings survive a restart: Main Menu → Preferences → Dark style makes the window dark (its
+  3. preferences apply live: the Person switch in Preferences removes the person highlights from
+     the article text (its AT-SPI text attributes), `gsettings set … article-font` changes its font;
+  4. settings survive a restart: Main Menu → Preferences → Dark style makes the window dark (its
      accessible description) and stores color-scheme 'dark'; Ctrl+Q; after a restart the window
      is dark again.
 Any failed step exits non-zero.
@@ -272,9 +274,17 @@ try:
              lambda: first(app, lambda n: n.name == "Exported to markup-article.md" and on_screen(n)), timeout=10)
     step(f"exported {len(exported)} characters; toast shown")
 
-    server.shutdown()
+    step("Ctrl+E opens the Export menu, Escape closes it")
+    def expanded():
+        return export_button.getState().contains(pyatspi.STATE_EXPANDED)
+    if expanded():
+        fail("the Export menu is still open after choosing Markdown")
+    press_ctrl(0x65)  # e
+    wait_for("the Export menu open (EXPANDED)", expanded, timeout=10)
+    pyatspi.Registry.generateKeyboardEvent(0xff1b, None, pyatspi.KEY_SYM)  # Escape
+    wait_for("the Export menu closed by Escape", lambda: not expanded(), timeout=10)
 
-    # ---- 3. Settings survive a restart ---------------------------------------------------------
+    # ---- 3 and 4. Preferences apply live; settings survive a restart ---------------------------------------------------------
     frame = main_window(app)
     if "Light style" not in (frame.description or ""):
         fail(f"the window is not light at first: description {frame.description!r}")
@@ -296,6 +306,31 @@ try:
     wait_for("the window's dark style", lambda: "Dark style" in (main_window(app).description or ""), timeout=10)
     wait_for("color-scheme 'dark' in the settings", lambda: gsettings_get("color-scheme") == "'dark'", timeout=10)
     step("dark style shown and stored")
+
+    step("Preferences → Highlights → Person off: person mentions lose their colour at once")
+    article = first(app, lambda n: n.name == "Article text")
+    text_iface = article.queryText()
+    carlos = text_iface.getText(0, -1).find("Carlos Ruiz") + 2
+
+    def background_at(offset):
+        attributes, start, end = text_iface.getAttributeRun(offset, False)
+        return any(a.startswith("bg-color:") for a in attributes)
+    if not background_at(carlos):
+        fail("the Carlos Ruiz mention is not highlighted before the change")
+    person = wait_for("the Person highlight switch", lambda: first(
+        prefs, lambda n: (n.name or "").startswith("Highlight person mentions") and on_screen(n)), timeout=10)
+    click(person)
+    wait_for("the Carlos Ruiz mention without highlight", lambda: not background_at(carlos), timeout=10)
+    types = gsettings_get("highlight-types")
+    if "person" in types or "place" not in types:
+        fail(f"highlight-types is {types} after switching Person off")
+    step(f"person highlight removed; highlight-types {types}")
+
+    step("gsettings set article-font 'Monospace 20': the article text follows")
+    subprocess.run(["gsettings", "set", SCHEMA, "article-font", "Monospace 20"], env=env, check=True, timeout=20)
+    wait_for("the article text in Monospace",
+             lambda: "family-name:Monospace" in text_iface.getDefaultAttributes(), timeout=10)
+    step("article font applied live")
     subprocess.run(["import", "-window", "root", SCREENSHOT], check=True, timeout=30)
 
     step("quitting with Ctrl+Q")
@@ -313,6 +348,18 @@ try:
              lambda: "Dark style" in (main_window(app).description or ""), timeout=30)
     if gsettings_get("color-scheme") != "'dark'":
         fail("color-scheme is no longer 'dark' after the restart")
+    click(wait_for("the main menu button", lambda: first(app, lambda n: n.name == "Main Menu" and on_screen(n))))
+    activate(wait_for("the Preferences menu item",
+                      lambda: first(app, lambda n: n.roleName == "menu item"
+                                    and (n.name or "").replace("_", "") == "Preferences" and on_screen(n)), timeout=10))
+    prefs = wait_for("the Preferences window",
+                     lambda: first(app, lambda n: n.roleName in ("frame", "dialog") and n.name == "Preferences"))
+    for name, checked in [("Dark style", True), ("Light style", False), ("Highlight person mentions", False),
+                          ("Highlight place mentions", True)]:
+        node = wait_for(f"the {name} control", lambda: first(prefs, lambda n: (n.name or "").startswith(name)))
+        if node.getState().contains(pyatspi.STATE_CHECKED) != checked:
+            fail(f"after the restart, {name} is {'not ' if checked else ''}checked in Preferences")
+    step("Preferences shows the stored choices after the restart")
     step("dark style restored after the restart")
     print("PASS")
 finally:
