@@ -11,7 +11,9 @@ With a private compiled GSettings schema (keyfile backend, temporary XDG_CONFIG_
      bypassed by the test-only DRAMATIS_EXPORT_PATH) and the toast "Exported to NAME" shows;
   3. preferences apply live: the Person switch in Preferences removes the person highlights from
      the article text (its AT-SPI text attributes), `gsettings set … article-font` changes its font;
-  4. settings survive a restart: Main Menu → Preferences → Dark style makes the window dark (its
+  4. export through the real save dialog (GtkFileChooserNative's GTK dialog under Xvfb): PDF, the
+     suggested name replaced by a typed path, Enter; the file is a PDF and the toast names it;
+  5. settings survive a restart: Main Menu → Preferences → Dark style makes the window dark (its
      accessible description) and stores color-scheme 'dark'; Ctrl+Q; after a restart the window
      is dark again.
 Any failed step exits non-zero.
@@ -199,29 +201,41 @@ try:
     export_button = wait_for("the Export menu button", lambda: first(app, lambda n: n.name == "Export" and on_screen(n)))
     if export_button.getState().contains(pyatspi.STATE_SENSITIVE):
         fail("Export is enabled before an article was analysed")
-    click(wait_for("the main menu button", lambda: first(app, lambda n: n.name == "Main Menu" and on_screen(n))))
-    activate(wait_for("the Open Location menu item",
-                      lambda: first(app, lambda n: n.roleName == "menu item"
-                                    and (n.name or "").replace("_", "") == "Open Location…" and on_screen(n)), timeout=10))
-    dialog = wait_for("the Open Location dialog", lambda: next((w for w in app.children if walk(
-        w, lambda n: n.name == "Article address")), None), timeout=10)
-    entry = walk(dialog, lambda n: n.name == "Article address")
-    buttons = []
-    walk(dialog, lambda n: n.roleName == "push button" and buttons.append(n) and False)
-    open_button = next((b for b in buttons if (b.name or "").replace("_", "").startswith("Open")), None)
-    if open_button is None:
-        fail(f"no Open button in the Open Location dialog: {[(b.name, b.roleName) for b in buttons]}")
-    if open_button.getState().contains(pyatspi.STATE_SENSITIVE):
-        fail("Open is enabled before an address was typed")
-    try:
-        entry.queryEditableText().setTextContents(url)
-    except NotImplementedError:
-        click(entry)
-        pyatspi.Registry.generateKeyboardEvent(0, url, pyatspi.KEY_STRING)
-    wait_for("Open to be enabled for an http address",
-             lambda: open_button.getState().contains(pyatspi.STATE_SENSITIVE), timeout=10)
-    step(f"fetching {url}")
-    open_button.queryAction().doAction(0)
+    def open_location(address):
+        click(wait_for("the main menu button", lambda: first(app, lambda n: n.name == "Main Menu" and on_screen(n))))
+        activate(wait_for("the Open Location menu item",
+                          lambda: first(app, lambda n: n.roleName == "menu item"
+                                        and (n.name or "").replace("_", "") == "Open Location…" and on_screen(n)),
+                          timeout=10))
+        dialog = wait_for("the Open Location dialog", lambda: next((w for w in app.children if walk(
+            w, lambda n: n.name == "Article address")), None), timeout=10)
+        entry = walk(dialog, lambda n: n.name == "Article address")
+        buttons = []
+        walk(dialog, lambda n: n.roleName == "push button" and buttons.append(n) and False)
+        open_button = next((b for b in buttons if (b.name or "").replace("_", "").startswith("Open")), None)
+        if open_button is None:
+            fail(f"no Open button in the Open Location dialog: {[(b.name, b.roleName) for b in buttons]}")
+        if open_button.getState().contains(pyatspi.STATE_SENSITIVE):
+            fail("Open is enabled before an address was typed")
+        entry.queryEditableText().setTextContents("not an address")
+        time.sleep(0.5)
+        if open_button.getState().contains(pyatspi.STATE_SENSITIVE):
+            fail("Open is enabled for “not an address”")
+        entry.queryEditableText().setTextContents(address)
+        wait_for("Open to be enabled for an http address",
+                 lambda: open_button.getState().contains(pyatspi.STATE_SENSITIVE), timeout=10)
+        step(f"fetching {address}")
+        open_button.queryAction().doAction(0)
+
+    missing = url.replace("markup.txt", "missing.txt")
+    open_location(missing)
+    wait_for("the error toast for a missing page", lambda: first(
+        app, lambda n: (n.name or "").startswith("Could not open ") and "missing.txt" in n.name and on_screen(n)),
+        timeout=30)
+    wait_for("the empty state again", lambda: first(app, lambda n: n.name == "Open an Article" and on_screen(n)),
+             timeout=10)
+    step("a missing page gives an error toast; the window stays usable")
+    open_location(url)
 
     # ---- 1. Markup is literal ------------------------------------------------------------------
     step("the article full of markup, fetched over HTTP")
@@ -342,8 +356,9 @@ try:
     if process.returncode != 0:
         fail(f"the application exited with status {process.returncode}")
 
-    step("restarting: the window must be dark")
-    process, app = start(env)
+    step("restarting on the article (without the test-only export path): the window must be dark")
+    env2 = {k: v for k, v in env.items() if k != "DRAMATIS_EXPORT_PATH"}
+    process, app = start(env2, article_path)
     wait_for("the restarted window in the dark style",
              lambda: "Dark style" in (main_window(app).description or ""), timeout=30)
     if gsettings_get("color-scheme") != "'dark'":
@@ -360,6 +375,44 @@ try:
         if node.getState().contains(pyatspi.STATE_CHECKED) != checked:
             fail(f"after the restart, {name} is {'not ' if checked else ''}checked in Preferences")
     step("Preferences shows the stored choices after the restart")
+    gtk_window_close = 0xff1b  # Escape closes the Preferences window
+    pyatspi.Registry.generateKeyboardEvent(gtk_window_close, None, pyatspi.KEY_SYM)
+    wait_for("the Preferences window to close",
+             lambda: not any(w.name == "Preferences" for w in app.children), timeout=10)
+
+    step("exporting a PDF through the save dialog")
+    wait_for("the analysed article", lambda: first(app, lambda n: n.roleName == "list item"
+                                                   and (n.name or "").startswith("Maria Lopez,")))
+    export_button = wait_for("the Export menu button",
+                             lambda: first(app, lambda n: n.name == "Export" and on_screen(n)))
+    wait_for("Export enabled", lambda: export_button.getState().contains(pyatspi.STATE_SENSITIVE), timeout=10)
+    click(export_button)
+    activate(wait_for("the PDF item of the Export menu",
+                      lambda: first(app, lambda n: n.roleName == "menu item" and (n.name or "") == "PDF…"
+                                    and on_screen(n)), timeout=10))
+    chooser = wait_for("the save dialog “Export as PDF”",
+                       lambda: next((w for w in app.children if w.name == "Export as PDF"), None), timeout=15)
+    name_field = wait_for("the Name field", lambda: walk(chooser, lambda n: n.roleName == "text" and n.name == "Name:"))
+    def field_text():
+        # GTK 4.8's entries answer getText(0, -1) with "": ask for the character count.
+        text = name_field.queryText()
+        return text.getText(0, text.characterCount)
+    suggested = wait_for("the suggested name in the Name field", field_text, timeout=10)
+    if suggested != "ministers-b-bold-b-claims-span-foreground-red-x-span-script.pdf":
+        fail(f"unexpected suggested file name {suggested!r}")
+    step(f"suggested name: {suggested}")
+    pdf_path = os.path.join(work, "export", "typed name.pdf")
+    name_field.queryEditableText().setTextContents(pdf_path)
+    wait_for("the typed path in the Name field", lambda: field_text() == pdf_path, timeout=10)
+    pyatspi.Registry.generateKeyboardEvent(0xff0d, None, pyatspi.KEY_SYM)  # Return: the default Export
+    wait_for(f"the exported PDF {pdf_path}", lambda: os.path.isfile(pdf_path) and os.path.getsize(pdf_path) > 0,
+             timeout=30)
+    with open(pdf_path, "rb") as f:
+        if f.read(5) != b"%PDF-":
+            fail("the exported file is not a PDF")
+    wait_for("the toast “Exported to typed name.pdf”",
+             lambda: first(app, lambda n: n.name == "Exported to typed name.pdf" and on_screen(n)), timeout=10)
+    step(f"PDF of {os.path.getsize(pdf_path)} bytes written; toast shown")
     step("dark style restored after the restart")
     print("PASS")
 finally:
