@@ -107,8 +107,9 @@ enum PreferencesWindow {
         let types = Preferences.highlightedTypes
         for type in EntityType.allCases {
             let r = row(type.displayName)
-            let chip = UI.label(" ", "entity-chip", type.rawValue).align(v: GTK_ALIGN_CENTER)
-            gtk_widget_set_size_request(chip, 18, -1)
+            // A colour swatch (an empty box: nothing for screen readers to read out).
+            let chip = UI.hbox().css("entity-chip", type.rawValue).align(v: GTK_ALIGN_CENTER)
+            gtk_widget_set_size_request(chip, 18, 14)
             adw_action_row_add_prefix(cast(r), chip)
             let toggle = gtk_switch_new()!
             gtk_switch_set_active(opaque(toggle), types.contains(type) ? 1 : 0)
