@@ -29,9 +29,9 @@ public struct Analyzer: Sendable {
     }
 
     /// Loads and analyses a file (plain text, Markdown, HTML by content) in one call.
-    public func analyze(path: String, published: String? = nil) throws -> Analysis {
+    public func analyze(path: String, published: String? = nil, limits: ArticleLoader.Limits = .interactive) throws -> Analysis {
         try checkResources()
-        return analyze(try ArticleLoader.load(path: path, published: published))
+        return analyze(try ArticleLoader.load(path: path, published: published, limits: limits))
     }
 
     /// Refuses to analyse without the lexicons: the result would look plausible and be wrong.

@@ -37,6 +37,10 @@ struct DramatisCommand: AsyncParsableCommand {
 struct ArticleOptions: ParsableArguments {
     @Option(name: .long, help: "Publication date (YYYY-MM-DD); sets or overrides the article's metadata.")
     var published: String?
+    @Flag(name: .long, help: "Accept files over 20 MB and texts over a million characters (batch work, benchmarks).")
+    var noSizeLimit = false
+
+    var limits: ArticleLoader.Limits { noSizeLimit ? .unlimited : .interactive }
 
     func validate() throws {
         if let published, ISODate(published) == nil {
@@ -62,7 +66,7 @@ struct Analyze: AsyncParsableCommand {
     func run() async throws {
         let analyzer = Analyzer()
         let paths = Analyze.expand(inputs)
-        let published = options.published, format = format
+        let published = options.published, format = format, limits = options.limits
         var failed = false
         // Several articles (a folder): analysed on every core, printed in input order, a batch at a time.
         let cores = max(1, ProcessInfo.processInfo.activeProcessorCount)
@@ -72,7 +76,7 @@ struct Analyze: AsyncParsableCommand {
             let chunk = Array(paths[start..<min(paths.count, start + batch)])
             let results = Analyze.concurrentMap(chunk, threads: cores) { input -> Result<Data, Error> in
                 Result {
-                    var data = try Renderer.render(try analyzer.analyze(path: input, published: published), format: format)
+                    var data = try Renderer.render(try analyzer.analyze(path: input, published: published, limits: limits), format: format)
                     if format == .jsonl || format == .json { data.append(contentsOf: Array("\n".utf8)) }
                     return data
                 }
@@ -142,11 +146,11 @@ struct Bench: AsyncParsableCommand {
 
     func run() async throws {
         let paths = files.isEmpty ? [DataDirectory.sampleArticle?.path].compactMap { $0 } : files
-        let articles = try paths.map { try ArticleLoader.load(path: $0) }
+        let articles = try paths.map { try ArticleLoader.load(path: $0, limits: .unlimited) }
         let wordsEach = articles.map { $0.text.split(whereSeparator: { $0.isWhitespace }).count }
         let perRound = max(1, wordsEach.reduce(0, +))
         let analyzer = Analyzer()
-        _ = analyzer.analyze(articles[0]) // warm-up: loads lexicons
+        _ = analyzer.analyze(Article(title: nil, published: nil, source: nil, text: "Mr Smith said it was fine.")) // warm-up: loads lexicons
         var rates: [Double] = []
         for _ in 0..<max(1, rounds) {
             var total = 0, documents = 0

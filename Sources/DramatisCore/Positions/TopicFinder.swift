@@ -30,16 +30,17 @@ public struct TopicFinder: Sendable {
     }
 
     func isContentWord(_ t: Token, entityToken: Bool, sentenceInitial: Bool = false) -> Bool {
-        guard t.kind == .word, !entityToken else { return false }
+        guard t.kind == .word, !entityToken, t.text.utf8.count >= 4 else { return false }
         let l = t.lower
+        let z = resources.zipf(l)
         // A capitalised word is a name or an adjective of one ("Russian"), unless it only starts a sentence.
-        if t.isCapitalized && (resources.zipf(l) < 3.0 || !sentenceInitial || resources.demonyms[t.text] != nil) { return false }
+        if t.isCapitalized && (z < 3.0 || !sentenceInitial || resources.demonyms[t.text] != nil) { return false }
+        // Very frequent words ("year", "people", "made") say little about the subject.
+        if z >= 5.6 { return false }
+        if l.hasSuffix("ly") { return false }
         if resources.stopwords.contains(l) || resources.speechVerbs[l] != nil { return false }
         if l.count < 4 { return false }
-        if l.hasSuffix("ly") { return false }
-        // Very frequent words ("year", "people", "made") say little about the subject.
-        if resources.zipf(l) >= 5.6 { return false }
-        if l.hasSuffix("ed") && resources.zipf(l) > 3.5 { return false }
+        if l.hasSuffix("ed") && z > 3.5 { return false }
         // Superlatives ("poorest") describe, they are not issues.
         if l.hasSuffix("est"), l.count > 6, resources.zipf(String(l.dropLast(3))) > 4 || resources.zipf(String(l.dropLast(4))) > 4 { return false }
         return true

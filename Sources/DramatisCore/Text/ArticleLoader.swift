@@ -50,6 +50,20 @@ public enum ArticleLoader {
     /// minutes while the window waits. (`Analyzer.analyze` itself takes any length, for the command line.)
     public static let maximumTextLength = 1_000_000
 
+    /// How much an opener accepts. The window and the CLI by default refuse what a reader could
+    /// not use (`interactive`); batch work and benchmarks lift the limits (`unlimited`, the CLI's
+    /// `--no-size-limit`) since the analysis itself is linear in the text's length.
+    public struct Limits: Sendable, Equatable {
+        public var maximumBytes: Int
+        public var maximumTextLength: Int
+        public init(maximumBytes: Int, maximumTextLength: Int) {
+            self.maximumBytes = maximumBytes
+            self.maximumTextLength = maximumTextLength
+        }
+        public static let interactive = Limits(maximumBytes: ArticleLoader.maximumBytes, maximumTextLength: ArticleLoader.maximumTextLength)
+        public static let unlimited = Limits(maximumBytes: Int.max / 2, maximumTextLength: Int.max)
+    }
+
     public struct Metadata: Codable, Sendable {
         public var title: String?
         public var published: String?
@@ -60,10 +74,11 @@ public enum ArticleLoader {
     /// Opens an article: a local file (HTML, Markdown or plain text, chosen by extension and
     /// content, see `ArticleFormat`) or an `http://` / `https://` address (see `load(url:)`).
     /// `published` (YYYY-MM-DD) overrides the date found in the article's metadata.
-    public static func load(path: String, published: String? = nil) throws -> Article {
+    public static func load(path: String, published: String? = nil, limits: Limits = .interactive) throws -> Article {
         if let url = remoteURL(path) { return try load(url: url, published: published) }
-        let data = try readFile(path: path)
-        var article = try parse(data: data, source: path, fileExtension: URL(fileURLWithPath: path).pathExtension)
+        let data = try readFile(path: path, limit: limits.maximumBytes)
+        var article = try parse(data: data, source: path, fileExtension: URL(fileURLWithPath: path).pathExtension,
+                                maximumTextLength: limits.maximumTextLength)
         if let meta = sidecar(for: path) {
             if let t = meta.title { article.title = t }
             if let p = meta.published, ISODate(p) != nil { article.published = p }

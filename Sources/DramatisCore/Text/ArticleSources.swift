@@ -53,7 +53,8 @@ extension ArticleLoader {
     /// Reads an article from bytes in any supported format. `mimeType` and `charset` come from an
     /// HTTP `Content-Type` header when there is one.
     public static func parse(data: Data, source: String, fileExtension: String? = nil,
-                             mimeType: String? = nil, charset: String? = nil) throws -> Article {
+                             mimeType: String? = nil, charset: String? = nil,
+                             maximumTextLength: Int = ArticleLoader.maximumTextLength) throws -> Article {
         if data.isEmpty { throw LoadError.empty(source) }
         let hasBOM = CharsetDecoder.decodeWithBOM(data) != nil
         let utf16 = hasBOM ? nil : CharsetDecoder.sniffUTF16(data)
@@ -72,21 +73,21 @@ extension ArticleLoader {
             article = try MarkdownLoader.parse(try decodeDeclared(data, charset: charset ?? utf16, source: source), source: source)
         case .plainText:
             let text = try decodeDeclared(data, charset: charset ?? utf16, source: source)
-            try checkLength(text, source: source)
+            try checkLength(text, source: source, limit: maximumTextLength)
             article = try parsePlainText(text, source: source)
         }
-        try checkLength(article.text, source: source)
+        try checkLength(article.text, source: source, limit: maximumTextLength)
         return article
     }
 
     /// Refuses a text longer than `maximumTextLength` code points (see there).
-    static func checkLength(_ text: String, source: String) throws {
+    static func checkLength(_ text: String, source: String, limit: Int = maximumTextLength) throws {
         // Cheap first: a code point takes 1 to 4 UTF-8 bytes.
         let bytes = text.utf8.count
-        guard bytes > maximumTextLength else { return }
+        guard bytes > limit else { return }
         let count = text.unicodeScalars.count
-        if count > maximumTextLength {
-            throw LoadError.textTooLong(source, characters: count, limit: maximumTextLength)
+        if count > limit {
+            throw LoadError.textTooLong(source, characters: count, limit: limit)
         }
     }
 

@@ -62,7 +62,8 @@ public enum QuoteFinder {
         var i = range.lowerBound
         while i < range.upperBound {
             let t = tokens[i]
-            if t.text == "“" || t.text == "”" || t.text == "«" || t.text == "»" || t.text == "\"" || t.text == "„" {
+            if (t.kind == .openQuote || t.kind == .closeQuote || t.kind == .ambiguousQuote),
+               t.text == "“" || t.text == "”" || t.text == "«" || t.text == "»" || t.text == "\"" || t.text == "„" {
                 let dir = isDoubleOpen(t, tokens, i)
                 if let o = open {
                     if dir == false || (dir == nil && t.text == "\"") {
@@ -91,6 +92,7 @@ public enum QuoteFinder {
         var singleOpen: Int? = nil
         for j in range {
             let t = tokens[j]
+            guard t.isQuote else { continue }
             if t.text == "‘", singleOpen == nil, !insideDouble[j - range.lowerBound] { singleOpen = j; continue }
             if let so = singleOpen, t.text == "’" || (t.kind == .closeQuote && t.text == "'"),
                j + 1 >= tokens.count || tokens[j + 1].spaceBefore || tokens[j + 1].kind == .punctuation {
