@@ -76,3 +76,13 @@ import Testing
         #expect(p.speaker(of: "the plan will fail") == "Dan Reed")
     }
 }
+
+@Suite struct QuotationPairingTests {
+    @Test func straightQuotesInsideCurlyQuotesDoNotSplitIt() {
+        let doc = TextDocument("“Use <span foreground=\"red\">x</span> here,” Mr Dan Reed said.")
+        #expect(doc.quotations.count == 1)
+        let p = Probe("“Use <span foreground=\"red\">x</span> here,” Mr Dan Reed said.")
+        #expect(p.analysis.statements.count == 1)
+        #expect(p.statement("here")?.text == "Use <span foreground=\"red\">x</span> here")
+    }
+}

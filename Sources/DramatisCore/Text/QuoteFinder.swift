@@ -66,7 +66,11 @@ public enum QuoteFinder {
                t.text == "“" || t.text == "”" || t.text == "«" || t.text == "»" || t.text == "\"" || t.text == "„" {
                 let dir = isDoubleOpen(t, tokens, i)
                 if let o = open {
-                    if dir == false || (dir == nil && t.text == "\"") {
+                    // Marks pair with their own kind: a straight " inside “…” (an HTML attribute
+                    // quoted in the text) neither closes nor reopens the curly quote.
+                    let straightInCurly = t.text == "\"" && tokens[o].text != "\""
+                    if straightInCurly {
+                    } else if dir == false || (dir == nil && t.text == "\"") {
                         append(o, i, tokens, doc, continues: false, into: &result)
                         open = nil
                     } else if dir == true {
