@@ -141,3 +141,26 @@ import Testing
         #expect(ISODate("2023-02-29") == nil)
     }
 }
+
+@Suite struct AnalysisJSONTests {
+    @Test func writerRoundTripsAwkwardStrings() throws {
+        let text = "Quote \" back\\slash /slash\ttab\nnew\u{1}ctl “curly” 🇺🇦 e\u{301}"
+        var a = Analysis(article: Article(title: "T \"x\"", published: nil, source: "a/b", text: text))
+        a.entities = [Entity(id: "e1", name: "N\u{0}ull", type: .person, role: nil, affiliation: nil,
+                             mentions: [Mention(start: 0, end: 5, text: "Quote", kind: "name")])]
+        a.statements = [Statement(id: "s1", speaker: "e1", kind: .direct, text: "back\\slash", start: 9, end: 19,
+                                  cue: nil, channel: "X", confidence: 0.95)]
+        a.topics = [Topic(id: "t", mentions: 2)]
+        a.timeline = [TimelineItem(id: "t1", date: nil, precision: .day, relative: "Friday", label: "L", start: 0, end: 1, actors: [])]
+        a.positions = [Position(actor: "e1", topic: "t", stance: .supports, summary: "S", evidence: ["s1"])]
+        for pretty in [true, false] {
+            let data = try a.jsonData(pretty: pretty)
+            #expect(try Analysis.decode(from: data) == a)
+            let object = try JSONSerialization.jsonObject(with: data) as? [String: Any]
+            #expect(object?["schema"] as? String == "dramatis.analysis/1")
+        }
+        let pretty = String(decoding: try a.jsonData(pretty: true), as: UTF8.self)
+        #expect(pretty.contains("\"schema\" : \"dramatis.analysis/1\""))
+        #expect(pretty.contains("\"source\" : \"a/b\""))
+    }
+}

@@ -238,10 +238,9 @@ public struct TimelineItem: Codable, Sendable, Equatable, Identifiable {
 extension Analysis {
     /// The canonical JSON text of the document (pretty, stable key order).
     public func jsonData(pretty: Bool = true) throws -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = pretty ? [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-                                          : [.sortedKeys, .withoutEscapingSlashes]
-        return try encoder.encode(self)
+        var writer = AnalysisJSONWriter(pretty: pretty, capacity: article.text.utf8.count * 3 + 4096)
+        writer.write(self)
+        return Data(writer.bytes)
     }
 
     public static func decode(from data: Data) throws -> Analysis {
