@@ -11,19 +11,12 @@ venv=${PEER_VENV:-$shared/../.venv-peer}
 [ -x "$venv/bin/python" ] || bash "$shared/eval/setup-peer.sh" >&2
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
 score() { python3 "$shared/eval/score.py" "$1" "$2" --json; }
+. scripts/gold-sets.sh
 for set in main polnear; do
   gold="$tmp/$set-gold"; mkdir -p "$gold"
-  case "$set" in
-    main) cp "$shared"/eval/seed.txt "$shared"/eval/seed.gold.json "$shared"/eval/dev/*.txt "$shared"/eval/dev/*.gold.json "$gold"/ ;;
-    polnear) cp "$shared"/eval/polnear-dev/*.txt "$shared"/eval/polnear-dev/*.gold.json "$gold"/ ;;
-  esac
-  args=()
-  for t in "$gold"/*.txt; do
-    n=$(basename "$t" .txt)
-    d=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1])).get("published") or "")' "$gold/$n.gold.json")
-    args+=("$t=$d")
-  done
-  .build-bench/release/dramatis-eval "$tmp/$set-dramatis" "${args[@]}"
+  gold_set "$set" "$gold"
+  gold_runner_args "$gold"
+  .build-bench/release/dramatis-eval "$tmp/$set-dramatis" "${RUNNER_ARGS[@]}"
   python3 "$shared/eval/peer_spacy.py" "$gold" "$tmp/$set-peer" > /dev/null 2>&1
   score "$gold" "$tmp/$set-dramatis" > "$tmp/$set-dramatis.score.json"
   score "$gold" "$tmp/$set-peer" > "$tmp/$set-peer.score.json"

@@ -7,17 +7,14 @@ shared=${DRAMATIS_SHARED:-../shared}
 [ -f "$shared/eval/score.py" ] || { echo "no $shared/eval/score.py: skipping the accuracy report"; exit 0; }
 bin=${DRAMATIS_BIN:-.build/debug/dramatis}
 [ -x "$bin" ] || swift build >/dev/null
+. scripts/gold-sets.sh
 sets=("$@"); [ ${#sets[@]} -gt 0 ] || sets=(main)
 for set in "${sets[@]}"; do
   gold=$(mktemp -d); pred=$(mktemp -d)
-  case "$set" in
-    main) cp "$shared"/eval/seed.txt "$shared"/eval/seed.gold.json "$shared"/eval/dev/*.txt "$shared"/eval/dev/*.gold.json "$gold"/ ;;
-    polnear) cp "$shared"/eval/polnear-dev/*.txt "$shared"/eval/polnear-dev/*.gold.json "$gold"/ ;;
-    *) echo "unknown set $set"; exit 2 ;;
-  esac
+  gold_set "$set" "$gold" || exit 2
   for t in "$gold"/*.txt; do
     n=$(basename "$t" .txt)
-    d=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1])).get("published") or "")' "$gold/$n.gold.json")
+    d=$(gold_published "$t")
     "$bin" analyze "$t" ${d:+--published "$d"} --format json > "$pred/$n.json" || echo "failed: $n"
   done
   echo "-- $set --"

@@ -23,15 +23,12 @@ public struct EntityResult: Sendable {
     public var entities: [Entity]
     /// All mentions sorted by position.
     public var mentions: [LocatedMention]
-    /// Gender per entity ("m", "f", or "?"), for pronouns.
-    public var genders: [String]
     /// For each token, the index in `mentions` of the mention covering it, or -1.
     public var mentionAtToken: [Int]
 
-    public init(entities: [Entity], mentions: [LocatedMention] = [], genders: [String] = [], tokenCount: Int = 0) {
+    public init(entities: [Entity], mentions: [LocatedMention] = [], tokenCount: Int = 0) {
         self.entities = entities
         self.mentions = mentions
-        self.genders = genders.isEmpty ? Array(repeating: "?", count: entities.count) : genders
         var map = [Int](repeating: -1, count: tokenCount)
         for (i, m) in mentions.enumerated() {
             for t in m.tokens where t < tokenCount && map[t] == -1 { map[t] = i }

@@ -46,10 +46,6 @@ struct RecognitionPass {
     var roleOnly: [(tokens: Range<Int>, role: String, country: String?)] = []
     var acronymDefinitions: [String: Int] = [:]
 
-    static let months: Set<String> = ["January", "February", "March", "April", "May", "June", "July", "August",
-                                      "September", "October", "November", "December", "Jan.", "Feb.", "Aug.",
-                                      "Sept.", "Sep.", "Oct.", "Nov.", "Dec.", "Mar.", "Apr.", "Jun.", "Jul."]
-    static let weekdays: Set<String> = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
     static let connectors: Set<String> = ["of", "for", "and", "the", "de", "du", "la", "von", "van", "der", "al", "bin", "on", "in"]
     static let nameParticles: Set<String> = ["de", "da", "van", "von", "der", "bin", "al", "le", "la", "di"]
 
@@ -80,7 +76,8 @@ struct RecognitionPass {
         let t = tokens[i]
         guard t.kind == .word, t.isCapitalized else { return false }
         if t.text == "I" || t.text == "’s" || t.text == "'s" || t.text == "’S" { return false }
-        if RecognitionPass.months.contains(t.text) || RecognitionPass.weekdays.contains(t.text) { return false }
+        // Calendar words are dates, not names (the timeline's lexicon, one list for both stages).
+        if res.temporalWords.months[t.lower] != nil || res.temporalWords.weekdays[t.lower] != nil { return false }
         return true
     }
 
@@ -363,7 +360,7 @@ struct RecognitionPass {
     func followedBySpeech(_ i: Int) -> Bool {
         var j = i
         if j < tokens.count, tokens[j].text == "," { return false }
-        while j < tokens.count, j - i < 3, ["also", "has", "had", "have", "later", "then", "previously", "once", "himself", "herself"].contains(tokens[j].lower) { j += 1 }
+        while j < tokens.count, j - i < 3, res.speechModifiers.contains(tokens[j].lower) { j += 1 }
         return j < tokens.count && res.speechVerbs[tokens[j].lower]?.isSpeech == true
     }
 
@@ -701,7 +698,7 @@ struct RecognitionPass {
         for v in tokens.indices where !quoted[v] && tokens[v].kind == .word {
             guard let verb = res.speechVerbs[tokens[v].lower], verb.isSpeech else { continue }
             var h = v - 1
-            while h >= 0, ["also", "has", "have", "had", "later", "then", "previously", "repeatedly", "separately"].contains(tokens[h].lower) { h -= 1 }
+            while h >= 0, res.speechModifiers.contains(tokens[h].lower) { h -= 1 }
             guard h >= 0, tokens[h].kind == .word, claimed[h] == nil, let type = res.speakerNouns[tokens[h].lower] else { continue }
             // Modifiers: adjectives, names and "and" ("Federal and state officials"), back to a determiner.
             var s = h
@@ -991,7 +988,6 @@ struct RecognitionPass {
         var newIndex: [Int: Int] = [:]
         for (n, d) in ordered.enumerated() { newIndex[d] = n }
         var entities: [Entity] = []
-        var genders: [String] = []
         var located: [LocatedMention] = []
         for (n, d) in ordered.enumerated() {
             let draft = drafts[d]
@@ -1008,10 +1004,9 @@ struct RecognitionPass {
             let affiliation = draft.affiliationDraft.flatMap { newIndex[$0] }.flatMap { $0 == n ? nil : "e\($0 + 1)" }
             entities.append(Entity(id: "e\(n + 1)", name: draft.name, type: draft.type, role: draft.role,
                                    affiliation: affiliation, mentions: mentions))
-            genders.append(draft.gender)
         }
         located.sort { ($0.tokens.lowerBound, -$0.tokens.count) < ($1.tokens.lowerBound, -$1.tokens.count) }
-        return EntityResult(entities: entities, mentions: located, genders: genders, tokenCount: tokens.count)
+        return EntityResult(entities: entities, mentions: located, tokenCount: tokens.count)
     }
 }
 

@@ -36,12 +36,6 @@ struct StatementPass {
     var quoteAt: [Int]
     var statements: [Statement] = []
 
-    static let auxiliaries: Set<String> = ["has", "have", "had", "also", "later", "then", "previously", "once", "himself",
-                                           "herself", "itself", "themselves", "was", "is", "were", "are", "would", "will",
-                                           "had", "repeatedly", "again", "recently", "earlier", "further", "even", "not",
-                                           "never", "publicly", "privately", "reportedly", "simply", "just", "already",
-                                           "clearly", "quickly", "strongly", "first", "both", "all", "since", "separately",
-                                           "did", "does", "do", "has", "often", "still"]
     static let objectVerbs: Set<String> = ["praise", "criticise", "criticize", "accuse", "deny", "reject", "demand", "welcome",
                                            "applaud", "condemn", "blame", "question", "urge", "promise", "pledge", "vow", "propose",
                                            "describe", "thank", "recall", "acknowledge", "announce", "predict", "concede", "reiterate"]
@@ -51,7 +45,7 @@ struct StatementPass {
                                               "that", "these", "those", "no", "his", "her", "their", "its", "our", "my",
                                               "some", "many", "most", "all", "any", "every", "each", "one", "two", "only",
                                               "much", "more", "both", "if", "when", "while", "nobody", "none", "everyone",
-                                              "anyone", "someone", "what", "how", "why", "whether", "britain's", "not"]
+                                              "anyone", "someone", "what", "how", "why", "whether", "not"]
 
     init(doc: TextDocument, res: Resources, entities: EntityResult) {
         self.doc = doc
@@ -186,7 +180,7 @@ struct StatementPass {
             return m
         }
         var j = v - 1
-        while j >= lo, StatementPass.auxiliaries.contains(tokens[j].lower) { j -= 1 }
+        while j >= lo, res.speechModifiers.contains(tokens[j].lower) { j -= 1 }
         if j >= lo, let m = usable(j), m.tokens.upperBound == j + 1 { return (m.entity, j, 0.95) }
         // "The opposition leader, Mr Lind, said …": the name is the apposition.
         if j > lo, tokens[j].text == ",", let m = usable(j - 1), m.tokens.upperBound == j, m.kind != .pronoun,
@@ -375,7 +369,7 @@ struct StatementPass {
             if !quoted[e], t.text == ",", e + 1 < end, let m = entities.mention(atToken: e + 1), !quoted[e + 1] {
                 let afterMention = m.tokens.upperBound
                 var a = afterMention
-                while a < end, StatementPass.auxiliaries.contains(tokens[a].lower) { a += 1 }
+                while a < end, res.speechModifiers.contains(tokens[a].lower) { a += 1 }
                 if a < end, res.speechVerbs[tokens[a].lower] != nil { return e }
             }
             e += 1

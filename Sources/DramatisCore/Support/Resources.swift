@@ -58,6 +58,8 @@ public final class Resources: Sendable {
     /// `channels` by their first word, longest first.
     public let channelsByFirstWord: [String: [(words: [String], channel: String)]]
     public let reportingPatterns: [(words: [String], cue: String)]
+    /// Words that may stand between a speaker and its speech verb ("has", "also", "himself").
+    public let speechModifiers: Set<String>
     /// pronoun → (gender, number)
     public let pronouns: [String: (gender: String, number: String)]
     public let stanceCues: [StanceCue]
@@ -164,6 +166,7 @@ public final class Resources: Sendable {
         channels = rows("lexicons/channels.tsv").map { (col($0, 0).split(separator: " ").map(String.init), col($0, 1)) }
             .sorted { $0.words.count > $1.words.count }
         channelsByFirstWord = Dictionary(grouping: channels, by: { $0.words.first ?? "" })
+        speechModifiers = Set(rows("lexicons/speech-modifiers.txt").map { col($0, 0) })
         reportingPatterns = rows("lexicons/reporting-patterns.tsv").map { (col($0, 0).split(separator: " ").map(String.init), col($0, 1)) }
         var pro: [String: (gender: String, number: String)] = [:]
         for r in rows("lexicons/pronouns.tsv") { pro[col(r, 0)] = (col(r, 1), col(r, 2)) }

@@ -160,11 +160,6 @@ public enum ArticleLoader {
         return text
     }
 
-    public static func parsePlainText(data: Data, source: String?) throws -> Article {
-        let raw = try decodeText(data, source: source ?? "article")
-        return try parsePlainText(raw, source: source)
-    }
-
     public static func parsePlainText(_ raw: String, source: String?) throws -> Article {
         let text = normalizeNewlines(raw)
         if text.unicodeScalars.allSatisfy({ $0.properties.isWhitespace }) {
