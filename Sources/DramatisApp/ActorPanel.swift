@@ -64,7 +64,7 @@ final class ActorPanel {
         adw_status_page_set_title(opaque(placeholder), "No Actor Selected")
         adw_status_page_set_description(opaque(placeholder), "Click a highlighted name in the article, or choose one above.")
         placeholder.css("compact")
-        detailStack = gtk_stack_new()!
+        detailStack = UI.stack()
         gtk_stack_add_named(opaque(detailStack), placeholder, "none")
         gtk_stack_add_named(opaque(detailStack), UI.scrolled(detail), "actor")
         detailStack.expand(v: true)
@@ -81,10 +81,9 @@ final class ActorPanel {
         gtk_widget_set_size_request(spinner, 24, 24)
         let analysing = UI.vbox(spacing: 12, [spinner, UI.label("Finding who is in the article…", "dim-label", wrap: true, xalign: 0.5)])
             .align(h: GTK_ALIGN_CENTER, v: GTK_ALIGN_CENTER).margins(24)
-        widget = gtk_stack_new()!
+        widget = UI.stack(crossfade: true)
         gtk_stack_add_named(opaque(widget), paned, "ready")
         gtk_stack_add_named(opaque(widget), analysing, "analysing")
-        gtk_stack_set_transition_type(opaque(widget), GTK_STACK_TRANSITION_TYPE_CROSSFADE)
         widget.css("actor-panel")
         gtk_widget_set_size_request(widget, 300, -1)
 

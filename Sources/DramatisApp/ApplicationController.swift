@@ -27,9 +27,12 @@ final class ApplicationController {
             for file in files {
                 // Local files by path; http(s) addresses as URIs (the core's loader fetches them).
                 guard let path = takeString(g_file_get_path(file)) ?? takeString(g_file_get_uri(file)) else { continue }
-                let window = windows.first(where: { $0.isEmpty && !$0.isLoading }) ?? newWindow()
+                let existing = windows.first(where: { $0.isEmpty && !$0.isLoading })
+                let window = existing ?? newWindow()
+                // A new window is not on screen yet: waiting briefly for an analysis that is
+                // under way (started before GTK) lets its first frame show the article whole.
+                window.open(path: path, wait: existing == nil ? 0.3 : 0)
                 window.present()
-                window.open(path: path)
             }
         }
         return runApplication(app, files: files)
@@ -59,6 +62,7 @@ final class ApplicationController {
     }
 
     private func startup() {
+        StartupTrace.mark("startup")
         Style.load()
         Style.addIconSearchPath()
         gtk_window_set_default_icon_name(DramatisApplication.id)
@@ -106,6 +110,7 @@ final class ApplicationController {
             ("win.show-help-overlay", ["<Control>question"]),
         ]
         for (action, keys) in accels { setAccels(action, keys) }
+        StartupTrace.mark("startup done")
     }
 
     /// Settings apply at once to every open window (from the Preferences window, the menu or

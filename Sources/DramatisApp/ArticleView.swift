@@ -51,7 +51,7 @@ final class ArticleView {
         let scrolled = UI.scrolled(clamp).expand(h: true, v: true)
 
         titleLabel = UI.label("", "title-2", wrap: true, selectable: true)
-        bylineLabel = UI.label("", "dim-label", wrap: true)
+        bylineLabel = UI.label("", "dim-label", ellipsize: true)
         // A flow box, so the legend wraps in narrow windows instead of widening them.
         legend = gtk_flow_box_new()!
         legend.css("legend")
@@ -92,6 +92,7 @@ final class ArticleView {
         if let author = article.author { byline.append(author) }
         if let source = article.source { byline.append(Format.sourceName(source)) }
         UI.setText(bylineLabel, byline.joined(separator: " · "))
+        bylineLabel.tooltip(byline.isEmpty ? nil : byline.joined(separator: " · "))
         bylineLabel.isVisible = !byline.isEmpty
         clearLegend()
         legend.isVisible = false

@@ -8,8 +8,36 @@ import Foundation
 struct PendingDocument: Sendable {
     let text: Task<FirstStage, Error>
     let analysis: Task<Analysis, Error>
+    /// The analysis's outcome, readable without `await` once it is there.
+    let outcome: Outcome
 
     func cancel() { text.cancel(); analysis.cancel() }
+
+    /// The finished analysis (or its error), waiting at most `timeout` seconds for it; nil if it
+    /// is still running. Lets a window show an article that is already analysed in its first
+    /// frame, without a progress page flashing by.
+    func finished(waitingUpTo timeout: Double = 0) -> Result<Analysis, Error>? {
+        outcome.value(waitingUpTo: timeout)
+    }
+
+    /// Set once by the analysis task; waited on with a timeout.
+    final class Outcome: @unchecked Sendable {
+        private let lock = NSLock()
+        private let done = DispatchSemaphore(value: 0)
+        private var result: Result<Analysis, Error>?
+
+        func set(_ result: Result<Analysis, Error>) {
+            lock.withLock { self.result = result }
+            done.signal()
+        }
+
+        func value(waitingUpTo timeout: Double) -> Result<Analysis, Error>? {
+            if let result = lock.withLock({ result }) { return result }
+            guard timeout > 0, done.wait(timeout: .now() + timeout) == .success else { return nil }
+            done.signal() // for any later reader
+            return lock.withLock { result }
+        }
+    }
 }
 
 enum FirstStage: Sendable {
@@ -45,16 +73,26 @@ enum DocumentLoader {
         let text = Task.detached(priority: .userInitiated) { () throws -> FirstStage in
             .article(try await ArticleLoader.open(location: location))
         }
-        return PendingDocument(text: text, analysis: analysisTask(after: text))
+        return document(text: text)
     }
 
-    private static func analysisTask(after text: Task<FirstStage, Error>) -> Task<Analysis, Error> {
-        Task.detached(priority: .userInitiated) { () throws -> Analysis in
-            switch try await text.value {
-            case .saved(let analysis): return analysis
-            case .article(let article): return Analyzer().analyze(article)
+    private static func document(text: Task<FirstStage, Error>) -> PendingDocument {
+        let outcome = PendingDocument.Outcome()
+        let analysis = Task.detached(priority: .userInitiated) { () throws -> Analysis in
+            do {
+                let analysis: Analysis
+                switch try await text.value {
+                case .saved(let saved): analysis = saved
+                case .article(let article): analysis = Analyzer().analyze(article)
+                }
+                outcome.set(.success(analysis))
+                return analysis
+            } catch {
+                outcome.set(.failure(error))
+                throw error
             }
         }
+        return PendingDocument(text: text, analysis: analysis, outcome: outcome)
     }
 
     /// The same article analysed again with another publication date (nil: none), so the core
@@ -66,8 +104,7 @@ enum DocumentLoader {
     }
 
     private static func start(_ path: String) -> PendingDocument {
-        let text = Task.detached(priority: .userInitiated) { try firstStage(path) }
-        return PendingDocument(text: text, analysis: analysisTask(after: text))
+        document(text: Task.detached(priority: .userInitiated) { try firstStage(path) })
     }
 
     private static func key(_ path: String) -> String {

@@ -9,6 +9,7 @@ public enum DramatisApplication {
     public static let id = "io.github.dramatis.Dramatis"
 
     @MainActor public static func run(files: [String], arguments: [String]) -> Int32 {
+        StartupTrace.mark("main")
         let options = LaunchOptions(arguments: arguments, environment: ProcessInfo.processInfo.environment)
         GLibMainQueue.install()
         if options.emptyWindow { return EmptyWindowBaseline(options: options).run() }
@@ -58,6 +59,7 @@ enum FirstFrame {
             return
         }
         Signal.on(clock, "after-paint") {
+            StartupTrace.mark("after-paint")
             var ts = timespec()
             clock_gettime(CLOCK_MONOTONIC, &ts)
             let seconds = Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
@@ -67,6 +69,13 @@ enum FirstFrame {
                 + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1000
             let line = String(format: "first-frame monotonic=%.6f rss-kb=%d cpu-ms=%.0f\n", seconds, residentKilobytes(), cpu)
             FileHandle.standardOutput.write(Data(line.utf8))
+            if StartupTrace.enabled, let path = ProcessInfo.processInfo.environment["DRAMATIS_TRACE_SMAPS"] {
+                if let input = FileHandle(forReadingAtPath: "/proc/self/smaps") {
+                    var all = Data()
+                    while case let chunk = input.readData(ofLength: 65536), !chunk.isEmpty { all.append(chunk) }
+                    try? all.write(to: URL(fileURLWithPath: path))
+                }
+            }
             exit(0)
         }
         gtk_widget_queue_draw(window)
@@ -92,9 +101,11 @@ final class EmptyWindowBaseline {
         let app = adw_application_new(DramatisApplication.id + ".EmptyWindow", options.applicationFlags)!
         defer { unref(app) }
         Signal.on(app, "activate") {
+            StartupTrace.mark("empty: activate")
             let window = adw_application_window_new(cast(app))!
             gtk_window_set_default_size(cast(window), 1100, 760)
             gtk_window_present(cast(window))
+            StartupTrace.mark("empty: presented")
             FirstFrame.exitAfterNextFrame(of: window)
         }
         return runApplication(app, files: [])

@@ -51,20 +51,35 @@ extension UnsafeMutablePointer where Pointee == GtkWidget {
 // MARK: - Constructors
 
 enum UI {
-    static func label(_ text: String = "", _ classes: String..., wrap: Bool = false, xalign: Float = 0,
-                      selectable: Bool = false) -> Widget {
+    /// A plain-text label. `wrap` for vertical containers only: a wrapping label beside another
+    /// widget in a horizontal box is measured by bisection, hundreds of layouts a frame; use
+    /// `ellipsize` there.
+    static func label(_ text: String = "", _ classes: String..., wrap: Bool = false, ellipsize: Bool = false,
+                      xalign: Float = 0, selectable: Bool = false) -> Widget {
         let l = gtk_label_new(nil)!
         gtk_label_set_text(opaque(l), text) // plain text: never markup
         gtk_label_set_xalign(opaque(l), xalign)
         if wrap {
             gtk_label_set_wrap(opaque(l), 1)
             gtk_label_set_wrap_mode(opaque(l), PANGO_WRAP_WORD_CHAR)
+        } else if ellipsize {
+            gtk_label_set_ellipsize(opaque(l), PANGO_ELLIPSIZE_END)
         }
         if selectable { gtk_label_set_selectable(opaque(l), 1) }
         for c in classes { gtk_widget_add_css_class(l, c) }
         return l
     }
     static func setText(_ label: Widget, _ text: String) { gtk_label_set_text(opaque(label), text) }
+
+    /// A stack sized by its visible page only: a homogeneous stack (GTK's default) measures every
+    /// hidden page in every layout.
+    static func stack(crossfade: Bool = false) -> Widget {
+        let stack = gtk_stack_new()!
+        gtk_stack_set_hhomogeneous(opaque(stack), 0)
+        gtk_stack_set_vhomogeneous(opaque(stack), 0)
+        if crossfade { gtk_stack_set_transition_type(opaque(stack), GTK_STACK_TRANSITION_TYPE_CROSSFADE) }
+        return stack
+    }
 
     static func box(_ orientation: GtkOrientation, spacing: Int32 = 0, _ children: [Widget] = []) -> Widget {
         let b = gtk_box_new(orientation, spacing)!

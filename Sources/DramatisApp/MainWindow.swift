@@ -29,6 +29,7 @@ final class MainWindow {
     private var documentPath: String?
     private var pending: PendingDocument?
     private(set) var isLoading = false
+    private var isPresented = false
     private var loadGeneration = 0
 
     var isEmpty: Bool { analysis == nil }
@@ -36,6 +37,7 @@ final class MainWindow {
 
     init(app: ApplicationController) {
         self.app = app
+        StartupTrace.mark("window: build")
         widget = adw_application_window_new(cast(app.app))!
         gtk_window_set_default_size(cast(widget), 1200, 780)
         Preferences.restoreSize(widget)
@@ -62,6 +64,9 @@ final class MainWindow {
         adw_header_bar_pack_start(opaque(header), headerSpinner)
 
         viewStack = adw_view_stack_new()!
+        // Sized by the page shown: measuring the hidden one too doubles every layout.
+        adw_view_stack_set_hhomogeneous(opaque(viewStack), 0)
+        adw_view_stack_set_vhomogeneous(opaque(viewStack), 0)
         switcherTitle = adw_view_switcher_title_new()!
         adw_view_switcher_title_set_stack(opaque(switcherTitle), opaque(viewStack))
         adw_view_switcher_title_set_title(opaque(switcherTitle), "Dramatis")
@@ -83,8 +88,7 @@ final class MainWindow {
         adw_view_stack_page_set_icon_name(timelinePage, "x-office-calendar-symbolic")
 
         // Main stack: empty state, progress, document.
-        mainStack = gtk_stack_new()!
-        gtk_stack_set_transition_type(opaque(mainStack), GTK_STACK_TRANSITION_TYPE_CROSSFADE)
+        mainStack = UI.stack(crossfade: true)
         mainStack.expand(v: true)
         let empty = Self.emptyPage()
         emptyContent = empty.content
@@ -100,20 +104,32 @@ final class MainWindow {
         toastOverlay = adw_toast_overlay_new()!
         adw_toast_overlay_set_child(opaque(toastOverlay), content)
         adw_application_window_set_content(cast(widget), toastOverlay)
-        gtk_application_window_set_help_overlay(cast(widget), opaque(ShortcutsWindow.make()))
 
         Signal.onPointer(switcherTitle, "notify::title-visible") { [unowned self] _ in updateSwitcherBar() }
         installActions()
         installDropTarget()
         connectViews()
         setDocumentMode(false)
-        updateRecent()
         updateStyleDescription()
         Signal.onBool(widget, "close-request") { [unowned self] in Preferences.saveSize(widget); return false }
         Signal.on(widget, "destroy") { [unowned self] in app.windowClosed(self) }
+        StartupTrace.mark("window: built")
+        if StartupTrace.enabled {
+            Signal.on(widget, "realize") { [unowned self] in
+                guard let clock = gtk_widget_get_frame_clock(widget) else { return }
+                Signal.on(clock, "layout") { StartupTrace.mark("frame: layout") }
+                Signal.on(clock, "paint") { StartupTrace.mark("frame: paint") }
+                Signal.on(clock, "after-paint") { StartupTrace.mark("frame: painted") }
+            }
+        }
     }
 
-    func present() { gtk_window_present(cast(widget)) }
+    func present() {
+        // The recent list is read only when the empty state is what the window shows.
+        if !isPresented, isEmpty, !isLoading { updateRecent() }
+        isPresented = true
+        gtk_window_present(cast(widget))
+    }
 
     // MARK: Pages
 
@@ -250,8 +266,10 @@ final class MainWindow {
     }
 
     /// Loads and analyses off the main thread; the window keeps drawing, with a spinner.
-    func open(path: String) {
-        load(DocumentLoader.open(path), path: path, label: "Analysing “\((path as NSString).lastPathComponent)”…")
+    /// `wait`: how long the caller accepts to block for an analysis already under way (files
+    /// from the command line, before the window is on screen), so the first frame shows it whole.
+    func open(path: String, wait: Double = 0) {
+        load(DocumentLoader.open(path), path: path, label: "Analysing “\((path as NSString).lastPathComponent)”…", wait: wait)
     }
 
     /// Open Location…: a web article by its address, with the same loading UI and error toasts.
@@ -263,10 +281,15 @@ final class MainWindow {
         LocationDialog.present(parent: widget) { [unowned self] location in open(location: location) }
     }
 
-    private func load(_ pending: PendingDocument, path: String, label: String) {
+    private func load(_ pending: PendingDocument, path: String, label: String, wait: Double = 0) {
         self.pending?.cancel()
-        self.pending = pending
         loadGeneration += 1
+        if let result = pending.finished(waitingUpTo: wait) {
+            self.pending = nil
+            finish(result, path: path)
+            return
+        }
+        self.pending = pending
         let generation = loadGeneration
         isLoading = true
         UI.setText(loadingLabel, label)
@@ -278,21 +301,28 @@ final class MainWindow {
             let first = await pending.text.result
             guard let self, generation == loadGeneration else { return }
             // (A saved analysis needs no analysis: it is displayed whole, in one frame.)
+            StartupTrace.mark("text ready")
             if case .success(.article(let article)) = first { showText(article, path: path) }
+            StartupTrace.mark("text shown")
             // Stage 2: the analysis (a failure of stage 1 arrives here too).
             let result = await pending.analysis.result
+            StartupTrace.mark("analysis ready")
             guard generation == loadGeneration else { return }
             self.pending = nil
             isLoading = false
             gtk_spinner_stop(opaque(spinner))
             headerSpinner.isVisible = false
             gtk_spinner_stop(opaque(headerSpinner))
-            switch result {
-            case .success(let analysis): display(analysis, path: path)
-            case .failure(let error):
-                failed(path: path, error: error)
-                app.documentFailed(in: self, message: Self.message(for: error, path: path))
-            }
+            finish(result, path: path)
+        }
+    }
+
+    private func finish(_ result: Result<Analysis, Error>, path: String) {
+        switch result {
+        case .success(let analysis): display(analysis, path: path)
+        case .failure(let error):
+            failed(path: path, error: error)
+            app.documentFailed(in: self, message: Self.message(for: error, path: path))
         }
     }
 
@@ -332,6 +362,7 @@ final class MainWindow {
         if let uri = takeString(g_filename_to_uri(path, nil, nil)) {
             gtk_recent_manager_add_item(gtk_recent_manager_get_default(), uri)
         }
+        StartupTrace.mark("analysis shown")
         app.documentShown(in: self)
     }
 
@@ -419,6 +450,13 @@ final class MainWindow {
 
     private func installActions() {
         addAction("close") { [unowned self] in gtk_window_close(cast(widget)) }
+        // Built on first use: a shortcuts window is dozens of widgets no first frame needs.
+        addAction("show-help-overlay") { [unowned self] in
+            let shortcuts = ShortcutsWindow.make()
+            gtk_window_set_transient_for(cast(shortcuts), cast(widget))
+            gtk_window_present(cast(shortcuts))
+            unref(shortcuts)
+        }
         addAction("find") { [unowned self] in
             guard analysis != nil || isLoading else { return }
             adw_view_stack_set_visible_child_name(opaque(viewStack), "article")

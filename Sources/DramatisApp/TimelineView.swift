@@ -46,11 +46,10 @@ final class TimelineView {
         adw_clamp_set_child(opaque(clamp), content)
 
         emptyPage = adw_status_page_new()!
-        adw_status_page_set_icon_name(opaque(emptyPage), "x-office-calendar-symbolic")
         adw_status_page_set_title(opaque(emptyPage), "No Dates Found")
         adw_status_page_set_description(opaque(emptyPage), "This article mentions no dates or events that could be placed in time.")
 
-        stack = gtk_stack_new()!
+        stack = UI.stack()
         gtk_stack_add_named(opaque(stack), UI.scrolled(clamp), "timeline")
         gtk_stack_add_named(opaque(stack), emptyPage, "empty")
         widget = stack
@@ -92,6 +91,10 @@ final class TimelineView {
         area.isVisible = !dated.isEmpty
         datedHeading.isVisible = !dated.isEmpty
         datedList.isVisible = !dated.isEmpty
+        if analysis.timeline.isEmpty {
+            // Set only when shown: a large symbolic icon has no PNG and would load the SVG loader.
+            adw_status_page_set_icon_name(opaque(emptyPage), "x-office-calendar-symbolic")
+        }
         gtk_stack_set_visible_child_name(opaque(stack), analysis.timeline.isEmpty ? "empty" : "timeline")
 
         let years = Set(dated.compactMap { $0.date.flatMap(DateParts.init)?.year }).sorted()
