@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Window startup benchmark: first frame and RSS of the app on the sample article vs an empty
 # AdwApplicationWindow, median of 5 runs each under Xvfb, release build.
-# usage: bench/window.sh [RUNS]   (RENDERERS="default cairo nogl" selects the renderers)
+# usage: bench/window.sh [RUNS]   (RENDERERS="default gl nogl cairo" selects them; see bench/window.py)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scratch=${SCRATCH_PATH:-.build}

@@ -88,7 +88,10 @@ final class ActorPanel {
         gtk_widget_set_size_request(widget, 300, -1)
 
         Callback.setFilter(opaque(list)) { [unowned self] row in matchesFilter(UnsafeMutableRawPointer(row)) }
-        Signal.on(filterEntry, "search-changed") { [unowned self] in gtk_list_box_invalidate_filter(opaque(list)) }
+        Signal.on(filterEntry, "search-changed") { [unowned self] in
+            addPendingRows()
+            gtk_list_box_invalidate_filter(opaque(list))
+        }
         Signal.onPointer(positionsList, "row-activated") { [unowned self] row in
             if let row, let statement = positionEvidence[row] { onStatementActivated?(statement) }
         }
@@ -117,10 +120,18 @@ final class ActorPanel {
 
     func beginAnalysis() {
         analysis = nil
+        pendingRows = []
         UI.clearList(list)
         rowIDs = [:]; rowsByID = [:]; searchKeys = [:]
         gtk_stack_set_visible_child_name(opaque(widget), "analysing")
     }
+
+    /// Rows built before the first frame: more than the list shows at once. The others follow
+    /// in idle time, so a long cast of actors does not delay the article's first frame.
+    static let rowsBeforeFirstFrame = 12
+    /// Rows still to build (the unattributed row last), and the batch they belong to.
+    private var pendingRows: [@MainActor () -> Void] = []
+    private var rowBatch = 0
 
     func show(_ analysis: Analysis) {
         self.analysis = analysis
@@ -129,21 +140,44 @@ final class ActorPanel {
         UI.clearList(list)
         rowIDs = [:]; rowsByID = [:]; searchKeys = [:]
         gtk_editable_set_text(opaque(filterEntry), "")
-        for (entity, statementCount) in Self.ranked(analysis) {
-            let row = makeRow(entity, statements: statementCount, positions: analysis.positions(of: entity.id))
-            add(row, id: entity.id, searchText: [entity.name, entity.role ?? "", entity.type.displayName])
+        var builders: [@MainActor () -> Void] = Self.ranked(analysis).map { entity, statementCount in
+            { [unowned self] in
+                let row = makeRow(entity, statements: statementCount, positions: analysis.positions(of: entity.id))
+                add(row, id: entity.id, searchText: [entity.name, entity.role ?? "", entity.type.displayName])
+            }
         }
         // Statements whose speaker the core could not name still get a place (never dropped).
         let unattributed = analysis.statements.filter { $0.speaker == nil }.count
         if unattributed > 0 {
-            let row = gtk_list_box_row_new()!
-            let title = UI.label(Self.unattributedTitle, "heading")
-            let counts = UI.label(Format.plural(unattributed, "statement"), "caption", "dim-label", "numeric")
-            gtk_list_box_row_set_child(cast(row), UI.vbox(spacing: 3, [title, counts]).css("actor-row"))
-            row.accessibleLabel("\(Self.unattributedTitle), \(Format.plural(unattributed, "statement"))")
-            add(row, id: Self.unattributedID, searchText: [Self.unattributedTitle])
+            builders.append { [unowned self] in
+                let row = gtk_list_box_row_new()!
+                let title = UI.label(Self.unattributedTitle, "heading")
+                let counts = UI.label(Format.plural(unattributed, "statement"), "caption", "dim-label", "numeric")
+                gtk_list_box_row_set_child(cast(row), UI.vbox(spacing: 3, [title, counts]).css("actor-row"))
+                row.accessibleLabel("\(Self.unattributedTitle), \(Format.plural(unattributed, "statement"))")
+                add(row, id: Self.unattributedID, searchText: [Self.unattributedTitle])
+            }
+        }
+        for build in builders.prefix(Self.rowsBeforeFirstFrame) { build() }
+        pendingRows = Array(builders.dropFirst(Self.rowsBeforeFirstFrame))
+        rowBatch += 1
+        let batch = rowBatch
+        if !pendingRows.isEmpty {
+            Callback.idle { [weak self] in
+                guard let self, batch == rowBatch else { return false }
+                for build in pendingRows.prefix(8) { build() }
+                pendingRows.removeFirst(min(8, pendingRows.count))
+                return !pendingRows.isEmpty
+            }
         }
         showDetail(nil)
+    }
+
+    /// Builds the rows still pending at once (before a selection or a filter needs them all).
+    private func addPendingRows() {
+        let pending = pendingRows
+        pendingRows = []
+        for build in pending { build() }
     }
 
     static let unattributedID = "\u{0}unattributed"
@@ -226,6 +260,7 @@ final class ActorPanel {
 
     /// Selects the actor's row and shows its details (without calling `onActorSelected`).
     func select(entity id: String?) {
+        addPendingRows()
         updatingSelection = true
         defer { updatingSelection = false }
         if let id, let row = rowsByID[id] {

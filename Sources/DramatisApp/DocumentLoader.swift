@@ -85,6 +85,7 @@ enum DocumentLoader {
                 case .saved(let saved): analysis = saved
                 case .article(let article): analysis = Analyzer().analyze(article)
                 }
+                StartupTrace.mark("analysed (worker thread)")
                 outcome.set(.success(analysis))
                 return analysis
             } catch {

@@ -13,8 +13,28 @@ public enum DramatisApplication {
         let options = LaunchOptions(arguments: arguments, environment: ProcessInfo.processInfo.environment)
         GLibMainQueue.install()
         if options.emptyWindow { return EmptyWindowBaseline(options: options).run() }
+        SoftwareRendering.preferCairo()
         DocumentLoader.prefetch(files)
         return ApplicationController(options: options).run(files: files)
+    }
+}
+
+/// Without a GPU, GL runs on Mesa's software rasteriser (llvmpipe), where GTK's GL renderer
+/// costs this window about 200 ms more to its first frame and about 135 MB more memory than
+/// drawing with cairo (docs/window.md has the figures). So on a machine with no DRM render node,
+/// the window draws with cairo and never initialises GL, unless the user chose a renderer
+/// (`GSK_RENDERER`, `GDK_DEBUG`). Must run before GTK opens the display.
+enum SoftwareRendering {
+    static func preferCairo() {
+        let environment = ProcessInfo.processInfo.environment
+        guard environment["GSK_RENDERER"] == nil, environment["GDK_DEBUG"] == nil, !hasRenderNode() else { return }
+        setenv("GSK_RENDERER", "cairo", 0)
+        setenv("GDK_DEBUG", "gl-disable", 0)
+    }
+
+    static func hasRenderNode() -> Bool {
+        let nodes = (try? FileManager.default.contentsOfDirectory(atPath: "/dev/dri")) ?? []
+        return nodes.contains { $0.hasPrefix("renderD") }
     }
 }
 
@@ -69,13 +89,7 @@ enum FirstFrame {
                 + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1000
             let line = String(format: "first-frame monotonic=%.6f rss-kb=%d cpu-ms=%.0f\n", seconds, residentKilobytes(), cpu)
             FileHandle.standardOutput.write(Data(line.utf8))
-            if StartupTrace.enabled, let path = ProcessInfo.processInfo.environment["DRAMATIS_TRACE_SMAPS"] {
-                if let input = FileHandle(forReadingAtPath: "/proc/self/smaps") {
-                    var all = Data()
-                    while case let chunk = input.readData(ofLength: 65536), !chunk.isEmpty { all.append(chunk) }
-                    try? all.write(to: URL(fileURLWithPath: path))
-                }
-            }
+            StartupTrace.saveMemoryMap()
             exit(0)
         }
         gtk_widget_queue_draw(window)
@@ -104,6 +118,7 @@ final class EmptyWindowBaseline {
             StartupTrace.mark("empty: activate")
             let window = adw_application_window_new(cast(app))!
             gtk_window_set_default_size(cast(window), 1100, 760)
+            StartupTrace.traceFrames(of: window)
             gtk_window_present(cast(window))
             StartupTrace.mark("empty: presented")
             FirstFrame.exitAfterNextFrame(of: window)

@@ -19,7 +19,9 @@ final class ExportMenu {
         widget = gtk_menu_button_new()!
         gtk_menu_button_set_label(opaque(widget), "_Export")
         gtk_menu_button_set_use_underline(opaque(widget), 1)
-        gtk_menu_button_set_menu_model(opaque(widget), Self.menu())
+        Callback.buildPopoverOnFirstOpen(widget) { [widget] in
+            gtk_menu_button_set_menu_model(opaque(widget), Self.menu())
+        }
         widget.tooltip("Export the Analysis (Ctrl+E)")
         widget.accessibleLabel("Export")
     }

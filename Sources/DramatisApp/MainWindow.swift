@@ -49,7 +49,9 @@ final class MainWindow {
         adw_header_bar_pack_start(opaque(header), open)
         let menuButton = gtk_menu_button_new()!
         gtk_menu_button_set_icon_name(opaque(menuButton), "open-menu-symbolic")
-        gtk_menu_button_set_menu_model(opaque(menuButton), Self.primaryMenu())
+        Callback.buildPopoverOnFirstOpen(menuButton) {
+            gtk_menu_button_set_menu_model(opaque(menuButton), Self.primaryMenu())
+        }
         gtk_menu_button_set_primary(opaque(menuButton), 1)
         menuButton.tooltip("Main Menu")
         menuButton.accessibleLabel("Main Menu")
@@ -114,14 +116,7 @@ final class MainWindow {
         Signal.onBool(widget, "close-request") { [unowned self] in Preferences.saveSize(widget); return false }
         Signal.on(widget, "destroy") { [unowned self] in app.windowClosed(self) }
         StartupTrace.mark("window: built")
-        if StartupTrace.enabled {
-            Signal.on(widget, "realize") { [unowned self] in
-                guard let clock = gtk_widget_get_frame_clock(widget) else { return }
-                Signal.on(clock, "layout") { StartupTrace.mark("frame: layout") }
-                Signal.on(clock, "paint") { StartupTrace.mark("frame: paint") }
-                Signal.on(clock, "after-paint") { StartupTrace.mark("frame: painted") }
-            }
-        }
+        StartupTrace.traceFrames(of: widget)
     }
 
     func present() {

@@ -9,9 +9,10 @@ import Foundation
 final class PublicationDateButton {
     let widget: Widget
     private let label: Widget
-    private let calendar: Widget
-    private let clearButton: Widget
-    private let popover: Widget
+    // The popover (a calendar: dozens of widgets) is built the first time it opens.
+    private var calendar: Widget!
+    private var clearButton: Widget!
+    private var popover: Widget!
     private var published: String?
 
     /// Called with the chosen ISO date (`YYYY-MM-DD`), or nil for Clear.
@@ -25,6 +26,11 @@ final class PublicationDateButton {
         widget.css("flat", "publication-date")
         widget.align(h: GTK_ALIGN_START)
 
+        Callback.buildPopoverOnFirstOpen(widget) { [unowned self] in buildPopover() }
+        show(nil)
+    }
+
+    private func buildPopover() {
         calendar = gtk_calendar_new()!
         calendar.accessibleLabel("Publication date calendar")
         let set = UI.button(label: "_Set Date", "suggested-action")
@@ -52,7 +58,7 @@ final class PublicationDateButton {
         }
         // The calendar opens on the current date, or today.
         Signal.on(popover, "show") { [unowned self] in selectCalendarDay() }
-        show(nil)
+        updateClearButton()
     }
 
     /// Shows the article's date (ISO `YYYY-MM-DD`, `YYYY-MM` or `YYYY`), or the invitation to set one.
@@ -62,8 +68,10 @@ final class PublicationDateButton {
         UI.setText(label, text)
         widget.tooltip(iso == nil ? "Set the publication date, to resolve relative dates" : "Change the publication date")
         widget.accessibleLabel(iso == nil ? "Set publication date" : "Publication date: \(text)")
-        clearButton.isVisible = iso != nil
+        updateClearButton()
     }
+
+    private func updateClearButton() { clearButton?.isVisible = published != nil }
 
     var isSensitive: Bool {
         get { gtk_widget_get_sensitive(widget) != 0 }

@@ -170,6 +170,30 @@ enum Callback {
         }, retain(draw), releaseBoxNotify)
     }
 
+    /// Runs `step` whenever the main loop is idle (after drawing, at GLib's default idle
+    /// priority) until it returns false.
+    static func idle(_ step: @escaping @MainActor () -> Bool) {
+        g_idle_add_full(G_PRIORITY_DEFAULT_IDLE, { data in
+            let step = unbox(data, as: (@MainActor () -> Bool).self)
+            return MainActor.assumeIsolated { step() } ? 1 : 0
+        }, retain(step), releaseBoxNotify)
+    }
+
+    /// Builds a menu button's popover the first time it opens (`build` calls
+    /// `gtk_menu_button_set_popover` or `…_set_menu_model`): no first frame pays for it.
+    static func buildPopoverOnFirstOpen(_ button: Widget, _ build: @escaping @MainActor () -> Void) {
+        var built = false
+        let once: @MainActor () -> Void = {
+            guard !built else { return }
+            built = true
+            build()
+        }
+        gtk_menu_button_set_create_popup_func(opaque(button), { _, data in
+            let f = unbox(data, as: (@MainActor () -> Void).self)
+            MainActor.assumeIsolated { f() }
+        }, retain(once), releaseBoxNotify)
+    }
+
     static func setFilter(_ list: OpaquePointer, _ filter: @escaping RowFilter) {
         gtk_list_box_set_filter_func(list, { row, data in
             let f = unbox(data, as: RowFilter.self)

@@ -76,11 +76,17 @@ public final class Resources: Sendable {
     public init(directory: URL?) {
         var missing: [String] = []
         func rows(_ name: String) -> [[String]] {
+            var out: [[String]] = []
+            eachRow(name) { out.append($0) }
+            return out
+        }
+        // The large word lists row by row: no table of them all is ever held (less peak memory).
+        func eachRow(_ name: String, _ body: ([String]) -> Void) {
             guard let dir = directory, let data = FileManager.default.contents(atPath: dir.appendingPathComponent(name).path) else {
                 missing.append(name)
-                return []
+                return
             }
-            return Resources.parseTable(data)
+            Resources.forEachRow(data, body)
         }
         func list(_ s: String) -> [String] { s.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty } }
         func col(_ r: [String], _ i: Int) -> String { i < r.count ? r[i] : "" }
@@ -105,8 +111,11 @@ public final class Resources: Sendable {
         countryNames = names
         demonyms = dem
 
-        let freq = Dictionary(rows("lexicons/english-frequency.tsv").map { (col($0, 0), Double(col($0, 1)) ?? 0) },
-                              uniquingKeysWith: { a, _ in a })
+        var freq: [String: Double] = Dictionary(minimumCapacity: 40_000)
+        eachRow("lexicons/english-frequency.tsv") { r in
+            let word = col(r, 0)
+            if freq[word] == nil { freq[word] = Double(col(r, 1)) ?? 0 }
+        }
         wordFrequency = freq
 
         var places: [String: String] = [:]
@@ -153,10 +162,12 @@ public final class Resources: Sendable {
             .sorted { $0.count > $1.count }
         let stop = Set(rows("lexicons/stopwords.txt").map { col($0, 0) })
         // A "name" that is mostly an English function or very common word ("The", "Will") is no evidence.
-        givenNames = Dictionary(rows("lexicons/given-names.tsv").compactMap { r -> (String, String)? in
+        var given: [String: String] = Dictionary(minimumCapacity: 34_000)
+        eachRow("lexicons/given-names.tsv") { r in
             let n = col(r, 0), l = n.lowercased()
-            return stop.contains(l) || (freq[l] ?? 0) >= 5.5 ? nil : (n, col(r, 1))
-        }, uniquingKeysWith: { a, _ in a })
+            if given[n] == nil, !stop.contains(l), (freq[l] ?? 0) < 5.5 { given[n] = col(r, 1) }
+        }
+        givenNames = given
         postnominals = Set(rows("lexicons/postnominals.txt").map { col($0, 0) })
         var verbs: [String: SpeechVerb] = [:]
         for r in rows("lexicons/speech-verbs.tsv") {
@@ -182,6 +193,12 @@ public final class Resources: Sendable {
     /// comments and blank lines. Works on bytes: the lexicons are read at every start-up.
     static func parseTable(_ data: Data) -> [[String]] {
         var out: [[String]] = []
+        forEachRow(data) { out.append($0) }
+        return out
+    }
+
+    /// `parseTable`, one row at a time.
+    static func forEachRow(_ data: Data, _ body: ([String]) -> Void) {
         data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
             let bytes = raw.bindMemory(to: UInt8.self)
             let n = bytes.count
@@ -205,12 +222,11 @@ public final class Resources: Sendable {
                         }
                         i += 1
                     }
-                    out.append(row)
+                    body(row)
                 }
                 lineStart = lineEnd + 1
             }
         }
-        return out
     }
 
     /// Zipf frequency of a lower-cased word (0 when rare or unknown).
