@@ -59,11 +59,15 @@ final class ActorPanel {
         let detail = UI.vbox(spacing: 6, [nameLabel, subtitleLabel, countsLabel, positionsHeading, positionsList,
                                           statementsHeading, statements.widget]).margins(top: 12, bottom: 18, start: 14, end: 14)
         detail.accessibleLabel("Selected actor")
-        let placeholder = adw_status_page_new()!
-        adw_status_page_set_icon_name(opaque(placeholder), "avatar-default-symbolic")
-        adw_status_page_set_title(opaque(placeholder), "No Actor Selected")
-        adw_status_page_set_description(opaque(placeholder), "Click a highlighted name in the article, or choose one above.")
-        placeholder.css("compact")
+        // A status page's look without AdwStatusPage, whose scrolled window and clamp cost the
+        // first frame dozens of text layouts for two lines.
+        let placeholderTitle = UI.label("No Actor Selected", "title-3", wrap: true, xalign: 0.5)
+        let placeholderText = UI.label("Click a highlighted name in the article, or choose one above.", "dim-label",
+                                       wrap: true, xalign: 0.5)
+        gtk_label_set_justify(opaque(placeholderText), GTK_JUSTIFY_CENTER)
+        let placeholder = UI.vbox(spacing: 12, [UI.image("avatar-default-symbolic", size: 64).css("dim-label"),
+                                                placeholderTitle, placeholderText])
+            .align(v: GTK_ALIGN_CENTER).margins(24)
         detailStack = UI.stack()
         gtk_stack_add_named(opaque(detailStack), placeholder, "none")
         gtk_stack_add_named(opaque(detailStack), UI.scrolled(detail), "actor")
@@ -126,9 +130,10 @@ final class ActorPanel {
         gtk_stack_set_visible_child_name(opaque(widget), "analysing")
     }
 
-    /// Rows built before the first frame: more than the list shows at once. The others follow
+    /// Rows built before the first frame: more than the list shows at once (about five at its
+    /// default height). The others follow
     /// in idle time, so a long cast of actors does not delay the article's first frame.
-    static let rowsBeforeFirstFrame = 12
+    static let rowsBeforeFirstFrame = 8
     /// Rows still to build (the unattributed row last), and the batch they belong to.
     private var pendingRows: [@MainActor () -> Void] = []
     private var rowBatch = 0

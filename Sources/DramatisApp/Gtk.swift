@@ -40,7 +40,29 @@ extension UnsafeMutablePointer where Pointee == GtkWidget {
         get { gtk_widget_get_visible(self) != 0 }
         nonmutating set { gtk_widget_set_visible(self, newValue ? 1 : 0) }
     }
-    func tooltip(_ text: String?) { gtk_widget_set_tooltip_text(self, text) }
+    /// A plain-text tooltip, answered when asked for. (GTK 4.8's gtk_widget_set_tooltip_text asks
+    /// the X server where the pointer is at every call: one round trip per widget while a window
+    /// is being built.) Screen readers get the text as the accessible description, as with GTK's.
+    @MainActor func tooltip(_ text: String?) {
+        if let text {
+            g_object_set_data_full(cast(self), Self.tooltipKey, strdup(text), free)
+        } else {
+            g_object_set_data(cast(self), Self.tooltipKey, nil)
+        }
+        if g_object_get_data(cast(self), Self.tooltipHandlerKey) == nil {
+            g_object_set_data(cast(self), Self.tooltipHandlerKey, UnsafeMutableRawPointer(bitPattern: 1))
+            let widget = self
+            Signal.onQueryTooltip(widget) { _, _, _, tooltip in
+                guard let tooltip, let text = g_object_get_data(cast(widget), Self.tooltipKey) else { return false }
+                gtk_tooltip_set_text(tooltip, text.assumingMemoryBound(to: CChar.self))
+                return true
+            }
+        }
+        gtk_widget_set_has_tooltip(self, text == nil ? 0 : 1)
+        dr_accessible_set_description(self, text ?? "")
+    }
+    private static let tooltipKey = "dramatis-tooltip"
+    private static let tooltipHandlerKey = "dramatis-tooltip-handler"
     /// The accessible name screen readers (and the GUI test) read.
     @discardableResult func accessibleLabel(_ text: String) -> Widget { dr_accessible_set_label(self, text); return self }
     func accessibleDescription(_ text: String) { dr_accessible_set_description(self, text) }
@@ -50,6 +72,7 @@ extension UnsafeMutablePointer where Pointee == GtkWidget {
 
 // MARK: - Constructors
 
+@MainActor
 enum UI {
     /// A plain-text label. `wrap` for vertical containers only: a wrapping label beside another
     /// widget in a horizontal box is measured by bisection, hundreds of layouts a frame; use
@@ -97,7 +120,7 @@ enum UI {
                        _ classes: String...) -> Widget {
         let b: Widget
         if let icon, label == nil { b = gtk_button_new_from_icon_name(icon) } else { b = gtk_button_new_with_mnemonic(label ?? "") }
-        if let tooltip { gtk_widget_set_tooltip_text(b, tooltip) }
+        if let tooltip { b.tooltip(tooltip) }
         // GTK 4.8 names buttons "GtkImage" or "_Open Open" on the accessibility bus otherwise.
         if let name = label?.replacingOccurrences(of: "_", with: "") ?? tooltip?.components(separatedBy: " (").first {
             dr_accessible_set_label(b, name)
