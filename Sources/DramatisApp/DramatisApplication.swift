@@ -26,15 +26,17 @@ public enum DramatisApplication {
 /// (`GSK_RENDERER`, `GDK_DEBUG`). Must run before GTK opens the display.
 enum SoftwareRendering {
     static func preferCairo() {
-        let environment = ProcessInfo.processInfo.environment
-        guard environment["GSK_RENDERER"] == nil, environment["GDK_DEBUG"] == nil, !hasRenderNode() else { return }
-        setenv("GSK_RENDERER", "cairo", 0)
-        setenv("GDK_DEBUG", "gl-disable", 0)
+        let nodes = (try? FileManager.default.contentsOfDirectory(atPath: "/dev/dri")) ?? []
+        for (name, value) in settings(environment: ProcessInfo.processInfo.environment, driNodes: nodes) {
+            setenv(name, value, 0)
+        }
     }
 
-    static func hasRenderNode() -> Bool {
-        let nodes = (try? FileManager.default.contentsOfDirectory(atPath: "/dev/dri")) ?? []
-        return nodes.contains { $0.hasPrefix("renderD") }
+    /// The variables to set, given the environment and the entries of `/dev/dri`.
+    static func settings(environment: [String: String], driNodes: [String]) -> [(String, String)] {
+        let userChose = environment["GSK_RENDERER"] != nil || environment["GDK_DEBUG"] != nil
+        let hasGPU = driNodes.contains { $0.hasPrefix("renderD") }
+        return userChose || hasGPU ? [] : [("GSK_RENDERER", "cairo"), ("GDK_DEBUG", "gl-disable")]
     }
 }
 

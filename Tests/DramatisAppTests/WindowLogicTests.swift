@@ -5,6 +5,17 @@ import DramatisCore
 
 /// Pure parts of the window's new dialogs and messages: tested without a display.
 struct WindowLogicTests {
+    @Test func withoutAGPUTheWindowDrawsWithCairoUnlessTheUserChoseARenderer() {
+        let cairo = SoftwareRendering.settings(environment: [:], driNodes: [])
+        #expect(cairo.map(\.0) == ["GSK_RENDERER", "GDK_DEBUG"])
+        #expect(cairo.map(\.1) == ["cairo", "gl-disable"])
+        // A card node without a render node is no GPU for GTK's GL either.
+        #expect(SoftwareRendering.settings(environment: [:], driNodes: ["card0"]).count == 2)
+        #expect(SoftwareRendering.settings(environment: [:], driNodes: ["card0", "renderD128"]).isEmpty)
+        #expect(SoftwareRendering.settings(environment: ["GSK_RENDERER": "gl"], driNodes: []).isEmpty)
+        #expect(SoftwareRendering.settings(environment: ["GDK_DEBUG": "portals"], driNodes: []).isEmpty)
+    }
+
     @Test func openLocationAcceptsOnlyHTTPAddresses() {
         #expect(LocationDialog.address("https://example.com/news/a.html") == "https://example.com/news/a.html")
         #expect(LocationDialog.address("  http://127.0.0.1:8080/x  ") == "http://127.0.0.1:8080/x")
