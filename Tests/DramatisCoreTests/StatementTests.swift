@@ -14,6 +14,31 @@ import Testing
         #expect(a?.cue == "stated")
     }
 
+    @Test func transcriptLabelsSpeakTheirParagraphs() {
+        let p = Probe("Gov. Mike Pence spoke on Sunday.\n\nPartial transcript as follows:\n\n\"WALLACE: Will she be at the debate tomorrow?\n\n\"PENCE: She will not be attending the debate.\n\n\"But the truth is that he has a unique way of communicating.\n\n\"(CROSSTALK.)\n\nMR. TRUMP: We will win so much.")
+        #expect(p.speaker(of: "Will she be") == "Wallace")
+        #expect(p.statement("She will not")?.text == "She will not be attending the debate")
+        #expect(p.speaker(of: "She will not") == "Mike Pence")
+        #expect(p.speaker(of: "But the truth") == "Mike Pence")  // the turn continues
+        #expect(p.speaker(of: "We will win") == "Trump")
+        #expect(p.statement("CROSSTALK") == nil)                  // a stage direction
+        #expect(!p.analysis.entities.contains { $0.name == "CROSSTALK" })
+    }
+
+    @Test func quotedTitlesAreNotStatements() {
+        let p = Probe("On this weekend's broadcast of \"Fox News Sunday,\" Mr Pence said the tweet was a joke.")
+        #expect(p.statement("Fox News Sunday") == nil)
+        #expect(p.speaker(of: "the tweet was a joke") == "Pence")
+    }
+
+    @Test func invertedSpeakerAfterATitleAndInitials() {
+        let p = Probe("\"There's some thought that the same enthusiasm might not be there,\" said Representative Charles B. Rangel of New York.\n\n\"This is a disgusting day,\" said Rep. G.K. Butterfield, a Democrat from North Carolina.\n\n\"Absolutely hate this framing,\" Vann R. Newkirk II, a writer for The Atlantic, said on Twitter.\n\n\"Turnout makes a difference,\" said Charlie King, a prominent New York Democrat.")
+        #expect(p.speaker(of: "some thought") == "Charles B. Rangel")
+        #expect(p.speaker(of: "disgusting day") == "G.K. Butterfield")
+        #expect(p.speaker(of: "Absolutely hate") == "Vann R. Newkirk")
+        #expect(p.speaker(of: "Turnout makes") == "Charlie King")
+    }
+
     @Test func saidXInversionAndPronoun() {
         let p = Probe("Jane Hutt leads the team. “We are turning the corner,” she said. “It works,” said Mr Tom Price.")
         #expect(p.speaker(of: "turning the corner") == "Jane Hutt")

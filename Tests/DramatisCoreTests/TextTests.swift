@@ -58,6 +58,12 @@ import Testing
         #expect(doc.sentences.count == 2)
     }
 
+    @Test func initialsBeforeASurnameDoNotEndASentence() {
+        #expect(TextDocument("Rep. G.K. Butterfield spoke first. Others followed.").sentences.count == 2)
+        // A common word after an acronym still starts a sentence.
+        #expect(TextDocument("He moved to the U.S. Officials said he was welcome.").sentences.count == 2)
+    }
+
     @Test func sentenceEndsAfterClosingQuote() {
         let doc = TextDocument("He said: \"It is over.\" Health officials disagreed.")
         #expect(doc.sentences.count == 2)

@@ -45,6 +45,7 @@ struct RecognitionPass {
     var pendingSingles: [NameCandidate] = []
     var roleOnly: [(tokens: Range<Int>, role: String, country: String?)] = []
     var acronymDefinitions: [String: Int] = [:]
+    var speakerLabels: [Range<Int>] = []
 
     static let connectors: Set<String> = ["of", "for", "and", "the", "de", "du", "la", "von", "van", "der", "al", "bin", "on", "in"]
     static let nameParticles: Set<String> = ["de", "da", "van", "von", "der", "bin", "al", "le", "la", "di"]
@@ -155,8 +156,10 @@ struct RecognitionPass {
         for i in tokens.indices where isCapWord(i) && !isSentenceInitial(i) {
             capitalisedMidSentence.insert(tokens[i].lower)
         }
+        speakerLabels = SpeakerLabels.find(in: doc)
         collectChunks()
         resolveSingles()
+        resolveSpeakerLabels()
         findGroupsAndInstitutions()
         findSpokespeople()
         findUnnamedSpeakers()
@@ -172,8 +175,12 @@ struct RecognitionPass {
     mutating func collectChunks() {
         var i = 0
         let n = tokens.count
+        let labelAt = Dictionary(speakerLabels.map { ($0.lowerBound, $0) }, uniquingKeysWith: { a, _ in a })
         while i < n {
+            // A transcript label ("PENCE:") names a speaker: resolved once every name is known.
+            if let label = labelAt[i] { i = label.upperBound; continue }
             guard isCapWord(i) else { i += 1; continue }
+            if isStageDirection(i) { i += 1; continue }
             var j = i
             var orgLike = false
             var connectors = 0
@@ -258,6 +265,9 @@ struct RecognitionPass {
                 p += m
                 continue
             }
+            // A given name before a title word that ends the run is a name: "Charlie King",
+            // "Carole King" (a surname that is also a title).
+            if res.givenNames[w] != nil, b - p > 1, roleMatch(at: p + 1, limit: b) == b - p - 1 { break }
             // A modifier of a following title: "Health Minister", "Foreign Secretary".
             if roleAhead(from: p + 1, limit: b), res.isCommonWord(w) || res.zipf(w) > 2.5 {
                 roleParts.append(w)
@@ -346,7 +356,8 @@ struct RecognitionPass {
         let givenGender = res.givenNames[first]
         if r.count >= 2 && (c.personEvidence || givenGender != nil || followedBySpeech(r.upperBound) || rolePhraseBefore(r.lowerBound) != nil
                             || words.allSatisfy({ res.zipf($0) < 3.0 && !$0.contains(".") })
-                            || (RecognitionPass.isInitials(words[0]) && words.dropFirst().allSatisfy { res.zipf($0) < 4.0 })) {
+                            || (RecognitionPass.isInitials(words[0]) && words.dropFirst().allSatisfy { res.zipf($0) < 4.0 })
+                            || RecognitionPass.hasMiddleInitial(words)) {
             addPerson(c, r)
             return
         }
@@ -611,6 +622,37 @@ struct RecognitionPass {
         return best
     }
 
+    /// A transcript's stage direction: a capitalised-only word in brackets that is its whole
+    /// paragraph ("(CROSSTALK.)", "(APPLAUSE)"), not an organisation.
+    func isStageDirection(_ i: Int) -> Bool {
+        guard tokens[i].isAllCaps, i > 0, tokens[i - 1].text == "(" else { return false }
+        let paragraph = doc.sentences[doc.sentenceOfToken[i]].paragraph
+        let words = doc.sentences.filter { $0.paragraph == paragraph }.flatMap { $0.tokenRange }.filter { tokens[$0].isWord }
+        return words == [i]
+    }
+
+    // MARK: - Transcript labels
+
+    /// "PENCE:" is a mention of the person named Pence in the article, or a new person
+    /// ("WALLACE:" → Wallace) when the article never names them in full.
+    mutating func resolveSpeakerLabels() {
+        for label in speakerLabels {
+            let words = label.map { tokens[$0].text }.filter { word in
+                let titled = String(word.prefix(1)) + word.dropFirst().lowercased()
+                return res.honorifics[titled] == nil && res.roles[titled] == nil
+            }
+            guard let last = words.last?.lowercased() else { continue }
+            let nameTokens = (label.upperBound - words.count)..<label.upperBound
+            if let idx = drafts.indices.first(where: { drafts[$0].type == .person && drafts[$0].surname == last }) {
+                addMention(idx, nameTokens, .name)
+            } else {
+                let name = words.map { String($0.prefix(1)) + $0.dropFirst().lowercased() }.joined(separator: " ")
+                let idx = addEntity(key: "person:\(name.lowercased())", name: name, type: .person, tokens: nameTokens)
+                drafts[idx].surname = last
+            }
+        }
+    }
+
     // MARK: - Singles
 
     mutating func resolveSingles() {
@@ -867,6 +909,15 @@ struct RecognitionPass {
 
     /// "the Ukrainian leader", "Ukraine leader": the leader whose title belongs to that country.
     /// "G.K." or "J." — initials before a surname.
+    /// "Vann R. Newkirk", "Charles E. Grassley": a single-letter initial between two words.
+    static func hasMiddleInitial(_ words: [String]) -> Bool {
+        guard words.count >= 3 else { return false }
+        return words.dropFirst().dropLast().contains { w in
+            let u = Array(w.unicodeScalars)
+            return u.count == 2 && u[0].properties.isUppercase && u[1] == "."
+        }
+    }
+
     static func isInitials(_ w: String) -> Bool {
         let scalars = Array(w.unicodeScalars)
         guard scalars.count >= 2, scalars.count % 2 == 0 else { return false }

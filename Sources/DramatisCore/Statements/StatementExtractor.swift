@@ -78,12 +78,39 @@ struct StatementPass {
                 reported(cue: cue, sentence: s, embedded: &embedded, directCue: &directCue)
             }
         }
+        // Transcript turns ("PENCE: Well, look…"): the rest of the paragraph, by the labelled speaker.
+        var labelAfter: [Int: Range<Int>] = [:]   // first token of a labelled paragraph's text → label
+        for label in SpeakerLabels.find(in: doc) {
+            var start = label.upperBound + 1
+            while start < tokens.count, tokens[start].isQuote { start += 1 }
+            labelAfter[label.lowerBound] = label
+            guard !quoted[label.lowerBound], start < tokens.count else { continue }
+            let paragraph = doc.sentences[doc.sentenceOfToken[label.lowerBound]].paragraph
+            var end = start
+            while end + 1 < tokens.count, doc.sentences[doc.sentenceOfToken[end + 1]].paragraph == paragraph { end += 1 }
+            let span = Span(tokens[start].start, tokens[end].end)
+            let speaker = entities.mention(atToken: label.upperBound - 1)?.entity
+            statements.append(Statement(id: "", speaker: speaker.map(entities.id(of:)), kind: .direct,
+                                        text: doc.substring(span), start: span.start, end: span.end, cue: nil,
+                                        channel: nil, confidence: speaker == nil ? 0.2 : 0.9))
+        }
         // Direct quotations.
         var previousSpeaker: (speaker: Int, paragraph: Int, cue: String?)? = nil
         for (qi, q) in quotes.enumerated() {
             if embedded.contains(qi) { continue }
             let si = doc.sentenceOfToken[q.open]
             let paragraph = doc.sentences[si].paragraph
+            // A quoted transcript turn: "“PENCE: Well, look…" is Pence's, without the label.
+            if let first = q.inner.first, let label = labelAfter[first], label.upperBound + 1 < q.inner.upperBound {
+                let contentStart = tokens[label.upperBound + 1].start
+                let span = Span(contentStart, q.content.end)
+                let speaker = entities.mention(atToken: label.upperBound - 1)?.entity
+                statements.append(Statement(id: "", speaker: speaker.map(entities.id(of:)), kind: .direct,
+                                            text: doc.substring(span), start: span.start, end: span.end, cue: nil,
+                                            channel: nil, confidence: speaker == nil ? 0.2 : 0.9))
+                if let speaker { previousSpeaker = (speaker, paragraph, nil) }
+                continue
+            }
             let wordCount = q.inner.filter { tokens[$0].isWord }.count
             var cue = directCue[qi] ?? attributionCue(for: q, sentence: si, cues: cuesBySentence)
             // "Caddell continued:" ending the previous paragraph introduces this one's quote.
@@ -99,6 +126,7 @@ struct StatementPass {
             let content = q.content
             let text = doc.substring(content)
             guard !text.trimmingCharacters(in: .whitespaces).isEmpty else { continue }
+            if isTitleOrStageDirection(q) { continue }
             let speaker = cue?.speaker
             statements.append(Statement(id: "", speaker: speaker.map(entities.id(of:)), kind: .direct, text: text,
                                         start: content.start, end: content.end,
@@ -196,6 +224,8 @@ struct StatementPass {
                 k -= 1
             }
             if k > lo, let m = usable(k - 1) { return (m.entity, k - 1, 0.85) }
+            // … after a generational suffix that is not part of the mention ("Vann R. Newkirk II, a writer, said").
+            if k > lo + 1, res.postnominals.contains(tokens[k - 1].text), let m = usable(k - 2) { return (m.entity, k - 2, 0.85) }
             // "Gov. Mike Pence (R-IN) said": the name before the brackets.
             if tokens[j].text == ")" {
                 var o = j - 1
@@ -207,6 +237,13 @@ struct StatementPass {
         var r = v + 1
         while r < s.tokenRange.upperBound, r - v <= 2, tokens[r].lower == "the" || res.honorifics[tokens[r].text] != nil { r += 1 }
         if v > lo, tokens[v - 1].text == "," || tokens[v - 1].isQuote, let m = usable(r) { return (m.entity, r, 0.9) }
+        // … over a title that is not part of the name: "said Representative Charles B. Rangel",
+        // "said former Gov. Jeb Bush", "said German Foreign Minister Johann Wadephul".
+        if v > lo, tokens[v - 1].text == "," || tokens[v - 1].isQuote {
+            var t = v + 1
+            while t < s.tokenRange.upperBound, t - v <= 5, entities.mention(atToken: t) == nil, isTitleWord(t) { t += 1 }
+            if t > v + 1, let m = usable(t), entities.entities[m.entity].type == .person { return (m.entity, t, 0.85) }
+        }
         // "X, who … stated"
         var k = v - 1
         while k > lo {
@@ -224,6 +261,27 @@ struct StatementPass {
             }
         }
         return (nil, nil, 0)
+    }
+
+    /// A quoted title ("Fox News Sunday", “The Wall Street Journal”) or a transcript's stage
+    /// direction ("(CROSSTALK.)", "(APPLAUSE)"): quoted, but nobody's statement.
+    func isTitleOrStageDirection(_ q: Quotation) -> Bool {
+        let words = q.inner.filter { tokens[$0].isWord }
+        guard let first = q.inner.first else { return false }
+        if tokens[first].text == "(", words.allSatisfy({ tokens[$0].isAllCaps }) { return true }
+        let smallWords: Set<String> = ["of", "the", "and", "a", "an", "in", "on", "for", "to", "at"]
+        let sentenceEnd = q.inner.contains { tokens[$0].kind == .punctuation && tokens[$0].text.contains(where: { ".!?".contains($0) }) }
+        return words.count >= 2 && words.count <= 6 && !sentenceEnd && tokens[words[0]].isCapitalized
+            && words.allSatisfy { tokens[$0].isCapitalized || smallWords.contains(tokens[$0].lower) }
+    }
+
+    /// A word of a title before a name: an article, "former", an honorific, a role ("Senator",
+    /// "Rep."), or a capitalised modifier of one ("Foreign", "German").
+    func isTitleWord(_ t: Int) -> Bool {
+        let token = tokens[t]
+        if ["the", "former", "then", "outgoing", "incoming"].contains(token.lower) { return true }
+        if res.honorifics[token.text] != nil || res.roles[token.text] != nil || res.roleNouns[token.lower] != nil { return true }
+        return token.isCapitalized && (res.demonyms[token.text] != nil || res.isCommonWord(token.text))
     }
 
     /// The cue that attributes a quotation in its own sentence: a verb just after the closing

@@ -164,6 +164,7 @@ public enum SentenceSplitter {
                 let bare = String(t.text.dropLast()).lowercased()
                 boundary = !titleAbbreviations.contains(bare) && t.text.count > 2
                     && i + 1 < tokens.count && startsSentence(tokens[i + 1]) && tokens[i + 1].kind != .number
+                    && !(isInitials(t.text) && i + 1 < tokens.count && isRareCapitalisedWord(tokens[i + 1]))
             }
             if boundary {
                 var j = i + 1
@@ -183,6 +184,20 @@ public enum SentenceSplitter {
     }
 
     static func paragraphEnd(_ p: [Span], _ i: Int) -> Int { i < p.count ? p[i].end : Int.max }
+
+    /// Personal initials ("G.K.", "J.R.R."): single capitals, each with its period.
+    static func isInitials(_ text: String) -> Bool {
+        let u = Array(text.unicodeScalars)
+        guard u.count >= 4, u.count % 2 == 0 else { return false }
+        return stride(from: 0, to: u.count, by: 2).allSatisfy { u[$0].properties.isUppercase && u[$0 + 1] == "." }
+    }
+
+    /// A capitalised word that is not common English: after initials it is a surname ("G.K.
+    /// Butterfield"), where a common word would start a new sentence ("the U.S. Officials …").
+    static func isRareCapitalisedWord(_ t: Token) -> Bool {
+        t.kind == .word && t.isCapitalized && (wordFrequency[t.lower] ?? 0) < 3.5
+    }
+    nonisolated(unsafe) public static var wordFrequency: [String: Double] = Resources.shared.wordFrequency
 
     static func startsSentence(_ t: Token) -> Bool {
         if t.isQuote || t.kind == .number || t.text == "(" || t.kind == .dash { return true }
