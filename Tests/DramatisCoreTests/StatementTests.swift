@@ -39,6 +39,22 @@ import Testing
         #expect(p.speaker(of: "Turnout makes") == "Charlie King")
     }
 
+    @Test func questionsAndExclamationsKeepTheirAttribution() {
+        let p = Probe("Lindsey Graham spoke at a gathering.\n\n“Does anybody know what the platform is?” Graham asked. “Neither do I.”")
+        #expect(p.speaker(of: "Does anybody know") == "Lindsey Graham")
+        #expect(p.speaker(of: "Neither do I") == "Lindsey Graham")
+    }
+
+    @Test func participleCueAfterAnIntroductoryPhrase() {
+        let p = Probe("During a speech earlier in the day, Donald Trump attacked Hillary Clinton for her record, saying, \"She's trigger-happy and very unstable.\"")
+        #expect(p.speaker(of: "trigger-happy") == "Donald Trump")
+    }
+
+    @Test func quoteAfterReportedSpeechInItsParagraphIsTheSameSpeaker() {
+        let p = Probe("Adam Schiff spoke on Monday.\n\nThe administration may be reluctant to act, Schiff said. \"The other factor is the appearance of tipping the scales for one side.\"")
+        #expect(p.speaker(of: "The other factor") == "Adam Schiff")
+    }
+
     @Test func saidXInversionAndPronoun() {
         let p = Probe("Jane Hutt leads the team. “We are turning the corner,” she said. “It works,” said Mr Tom Price.")
         #expect(p.speaker(of: "turning the corner") == "Jane Hutt")

@@ -115,6 +115,12 @@ struct StatementPass {
             var cue = directCue[qi] ?? attributionCue(for: q, sentence: si, cues: cuesBySentence)
             // "Caddell continued:" ending the previous paragraph introduces this one's quote.
             if cue == nil, isStandalone(q), let intro = colonIntroduction(before: q, cues: cuesBySentence) { cue = intro }
+            // A quote right after "…, Schiff said." in its paragraph is Schiff's.
+            if cue == nil, isStandalone(q), si > 0, doc.sentences[si - 1].paragraph == paragraph,
+               let last = cuesBySentence[si - 1].last(where: { $0.speaker != nil && !quoted[$0.token] }),
+               previousSpeaker.map({ $0.paragraph != paragraph }) ?? true {
+                cue = Cue(token: q.open, text: last.text, speaker: last.speaker, subjectToken: nil, confidence: 0.7)
+            }
             if cue == nil, let prev = previousSpeaker, paragraph - prev.paragraph <= 1, isStandalone(q) {
                 cue = Cue(token: q.open, text: prev.cue ?? "", speaker: prev.speaker, subjectToken: nil, confidence: 0.7)
             }
@@ -253,6 +259,9 @@ struct StatementPass {
         }
         // The sentence's opening actor ("Mr Trump is clearly aware …, messaging …").
         var f = lo
+        // Over an introductory phrase: "During a speech earlier in the day, Trump attacked …, saying".
+        if StatementPass.prepositions.contains(tokens[lo].lower) || tokens[lo].lower == "during",
+           let comma = (lo..<v).first(where: { tokens[$0].text == "," && !quoted[$0] }) { f = comma + 1 }
         while f < v, !tokens[f].isWord || ["but", "and", "indeed", "however", "meanwhile", "yet", "so", "still", "earlier", "later", "also"].contains(tokens[f].lower) || tokens[f].text == "," { f += 1 }
         if f < v, let m = usable(f), !quoted[f] || insideQuote {
             let type = entities.entities[m.entity].type

@@ -151,7 +151,8 @@ public enum SentenceSplitter {
             // A closing quote after . ! ? ends the sentence when a new one starts after it.
             let closesQuote = t.kind == .closeQuote || (t.text == "\"" && !t.spaceBefore)
             if closesQuote, i > 0, tokens[i - 1].kind == .punctuation, tokens[i - 1].text.contains(where: { ".!?".contains($0) }),
-               i + 1 < tokens.count, startsSentence(tokens[i + 1]), tokens[i + 1].spaceBefore {
+               i + 1 < tokens.count, startsSentence(tokens[i + 1]), tokens[i + 1].spaceBefore,
+               !(tokens[i - 1].text.contains(where: { "!?".contains($0) }) && attributionFollows(tokens, after: i)) {
                 inQuote = false
                 close(i + 1)
                 i += 1
@@ -184,6 +185,17 @@ public enum SentenceSplitter {
     }
 
     static func paragraphEnd(_ p: [Span], _ i: Int) -> Int { i < p.count ? p[i].end : Int.max }
+
+    /// "“…?” Graham asked." / "“…!” Clinton said, adding …": one to three capitalised words and a
+    /// speech verb that closes its clause attribute the question or exclamation before them, in
+    /// the same sentence.
+    static func attributionFollows(_ tokens: [Token], after close: Int) -> Bool {
+        var j = close + 1
+        while j < tokens.count, j - close <= 3, tokens[j].kind == .word, tokens[j].isCapitalized { j += 1 }
+        guard j > close + 1, j < tokens.count, speechVerbs.contains(tokens[j].lower) else { return false }
+        return j + 1 >= tokens.count || [".", ",", ";"].contains(tokens[j + 1].text)
+    }
+    nonisolated(unsafe) public static var speechVerbs: Set<String> = Set(Resources.shared.speechVerbs.filter { $0.value.isSpeech }.keys)
 
     /// Personal initials ("G.K.", "J.R.R."): single capitals, each with its period.
     static func isInitials(_ text: String) -> Bool {
