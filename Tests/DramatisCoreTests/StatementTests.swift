@@ -55,6 +55,13 @@ import Testing
         #expect(p.speaker(of: "The other factor") == "Adam Schiff")
     }
 
+    @Test func twoApostrophesQuoteLikeDoubleQuotes() {
+        let p = Probe("Hillary Clinton has come up with one.\n\n''This isn't tax reform,'' said Douglas Holtz-Eakin, an economist. ''It's anti-reform.''")
+        #expect(p.statement("This isn't tax reform")?.text == "This isn't tax reform")
+        #expect(p.speaker(of: "This isn't tax reform") == "Douglas Holtz-Eakin")
+        #expect(p.speaker(of: "anti-reform") == "Douglas Holtz-Eakin")
+    }
+
     @Test func saidXInversionAndPronoun() {
         let p = Probe("Jane Hutt leads the team. “We are turning the corner,” she said. “It works,” said Mr Tom Price.")
         #expect(p.speaker(of: "turning the corner") == "Jane Hutt")

@@ -69,6 +69,11 @@ public enum Tokenizer {
             case "”", "»": make(i, i + 1, .closeQuote); i += 1
             case "‘":
                 make(i, i + 1, .openQuote); i += 1
+            case "'" where i + 1 < n && s[i + 1] == "'":
+                // Two apostrophes are a double quotation mark (the New York Times archive's style).
+                tokens.append(Token(start: i, end: i + 2, text: "\"", kind: .ambiguousQuote, spaceBefore: spaceBefore))
+                spaceBefore = false
+                i += 2
             case "’", "'":
                 // Apostrophe-s after a word was handled above; here it is a quote mark.
                 if i + 1 < n, (s[i + 1] == "s" || s[i + 1] == "S"), i > 0, !s[i - 1].properties.isWhitespace,
