@@ -62,6 +62,14 @@ import Testing
         #expect(p.speaker(of: "anti-reform") == "Douglas Holtz-Eakin")
     }
 
+    @Test func passiveSpeechVerbsAndTimePhrasesAreNotStatements() {
+        let p = Probe("Mr. Quiros was accused of using $50 million for personal expenses. The page was maintained by the embassy in Beijing. Mr Flynn said Thursday morning on Fox News that the generals were angry.")
+        #expect(p.statement("using $50 million") == nil)
+        #expect(p.statement("Beijing") == nil)
+        #expect(p.statement("Thursday morning") == nil)
+        #expect(p.speaker(of: "the generals were angry") == "Flynn")
+    }
+
     @Test func saidXInversionAndPronoun() {
         let p = Probe("Jane Hutt leads the team. “We are turning the corner,” she said. “It works,” said Mr Tom Price.")
         #expect(p.speaker(of: "turning the corner") == "Jane Hutt")

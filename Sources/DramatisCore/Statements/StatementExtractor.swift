@@ -159,6 +159,9 @@ struct StatementPass {
             if t.kind == .word, let verb = res.speechVerbs[t.lower] {
                 // "called" needs an object or a quote ("called the plan “reckless”", "called for").
                 let insideQuote = quoted[i]
+                // "Mr. Quiros was accused of …", "a monitor maintained by the embassy": the
+                // subject of a passive is spoken about, not speaking.
+                if isPassive(i) { i += 1; continue }
                 if verb.isSpeech || followsThat(i) {
                     let (speaker, subj, conf) = findSpeaker(forVerb: i, in: s, insideQuote: insideQuote)
                     if !insideQuote || speaker != nil {
@@ -176,6 +179,19 @@ struct StatementPass {
         }
         return cues
     }
+
+    /// A speech verb in the passive: a participle after a form of "be" (adverbs allowed
+    /// between) or right before "by".
+    func isPassive(_ v: Int) -> Bool {
+        let w = tokens[v].lower
+        guard w.hasSuffix("ed") || StatementPass.irregularParticiples.contains(w) else { return false }
+        if v + 1 < tokens.count, tokens[v + 1].lower == "by" { return true }
+        var j = v - 1
+        while j >= 0, j > v - 3, tokens[j].lower.hasSuffix("ly") { j -= 1 }
+        return j >= 0 && StatementPass.passiveAuxiliaries.contains(tokens[j].lower)
+    }
+    static let irregularParticiples: Set<String> = ["told", "said", "known", "shown", "written", "thought", "held", "heard", "taught"]
+    static let passiveAuxiliaries: Set<String> = ["was", "were", "been", "being", "is", "are", "be", "get", "gets", "got"]
 
     func cueText(_ i: Int) -> String {
         // Phrasal cues: "called for", "pointed out".
@@ -359,8 +375,11 @@ struct StatementPass {
             }
             if c < end, c > v, tokens[c].isWord || tokens[c].kind == .number || tokens[c].kind == .symbol || tokens[c].isQuote {
                 let w = tokens[c].lower
-                let clauseLike = StatementPass.clauseStarters.contains(w) || tokens[c].kind == .number || tokens[c].kind == .symbol
-                    || (entities.mention(atToken: c) != nil && !quoted[c]) || (tokens[c].isCapitalized && !tokens[c].isQuote)
+                // "said Thursday morning on Fox News": when and where, not what.
+                let temporal = res.temporalWords.weekdays[w] != nil || res.temporalWords.months[w] != nil
+                    || ["yesterday", "today", "tonight", "earlier", "later"].contains(w)
+                let clauseLike = !temporal && (StatementPass.clauseStarters.contains(w) || tokens[c].kind == .number || tokens[c].kind == .symbol
+                    || (entities.mention(atToken: c) != nil && !quoted[c]) || (tokens[c].isCapitalized && !tokens[c].isQuote))
                 // After say/add/claim a lower-case word can open the clause too ("said firm guarantees are …").
                 let sayLike = ["say", "state", "add", "claim", "insist", "argue", "suggest", "warn", "believe", "think", "predict", "acknowledge", "admit", "announce"]
                     .contains(res.speechVerbs[tokens[v].lower]?.lemma ?? "")
