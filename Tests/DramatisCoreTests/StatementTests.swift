@@ -70,6 +70,12 @@ import Testing
         #expect(p.speaker(of: "the generals were angry") == "Flynn")
     }
 
+    @Test func urgedSomeoneToActIsTheContent() {
+        let p = Probe("Secretary of State John F. Kerry said the US would act, and he urged North Korea to resume talks it abandoned in 2009.")
+        #expect(p.statement("North Korea to resume")?.text == "North Korea to resume talks it abandoned in 2009")
+        #expect(p.speaker(of: "North Korea to resume") == "John F. Kerry")
+    }
+
     @Test func saidXInversionAndPronoun() {
         let p = Probe("Jane Hutt leads the team. “We are turning the corner,” she said. “It works,” said Mr Tom Price.")
         #expect(p.speaker(of: "turning the corner") == "Jane Hutt")

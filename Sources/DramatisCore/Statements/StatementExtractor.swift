@@ -370,6 +370,11 @@ struct StatementPass {
             if ["tell", "warn", "assure", "urge", "remind", "inform", "advise"].contains(res.speechVerbs[tokens[v].lower]?.lemma ?? "") {
                 while c < end, c - v <= 8, !["what", "that", "he", "she", "they", "it", "the", "we"].contains(tokens[c].lower) || c == v + 1 {
                     if tokens[c].text == "," || tokens[c].isQuote { break }
+                    // "urged North Korea to resume talks": the object and its infinitive are the content.
+                    if tokens[c].lower == "to", c > v + 1, c + 1 < end, tokens[c + 1].isWord, !tokens[c + 1].isCapitalized {
+                        c = v + 1
+                        break
+                    }
                     c += 1
                 }
             }
