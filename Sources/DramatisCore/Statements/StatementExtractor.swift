@@ -456,6 +456,13 @@ struct StatementPass {
                 // Drop a dangling "the guarantees" object before the participle only when a comma separates.
                 return b
             }
+            // "…, and he urged …": a second speech verb of the speaker starts its own statement.
+            if !quoted[e], t.text == ",", e + 2 < end, tokens[e + 1].lower == "and" || tokens[e + 1].lower == "but",
+               let m = entities.mention(atToken: e + 2), !quoted[e + 2] {
+                var a = m.tokens.upperBound
+                while a < end, res.speechModifiers.contains(tokens[a].lower) { a += 1 }
+                if a < end, res.speechVerbs[tokens[a].lower]?.isSpeech == true { return e }
+            }
             // "…, he said." / "…, Mr X said." — a trailing attribution of the same sentence.
             if !quoted[e], t.text == ",", e + 1 < end, let m = entities.mention(atToken: e + 1), !quoted[e + 1] {
                 let afterMention = m.tokens.upperBound
