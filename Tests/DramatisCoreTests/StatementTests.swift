@@ -76,6 +76,16 @@ import Testing
         #expect(p.speaker(of: "North Korea to resume") == "John F. Kerry")
     }
 
+    @Test func trailingAttributionOverAudienceAndTime() {
+        let p = Probe("Donald Trump could embrace a clean energy policy, Sen. Lindsey Graham (R-S.C.) told The Huffington Post on Thursday.\n\nThe obsession is an insult to all Americans, top black lawmakers said Friday afternoon, as they bristled at the questions.\n\nThe skepticism has hurt the nominee with young voters, Graham said, since most of them accept that human activity causes it.")
+        #expect(p.speaker(of: "could embrace a clean energy policy") == "Lindsey Graham")
+        #expect(p.statement("could embrace")?.text == "Donald Trump could embrace a clean energy policy")
+        #expect(p.statement("The obsession is an insult")?.text == "The obsession is an insult to all Americans")
+        #expect(p.speaker(of: "has hurt the nominee") == "Lindsey Graham")
+        #expect(p.statement("human activity causes it") == nil)
+        #expect(!p.analysis.entities.contains { $0.name.hasPrefix("R-S") })
+    }
+
     @Test func saidXInversionAndPronoun() {
         let p = Probe("Jane Hutt leads the team. “We are turning the corner,” she said. “It works,” said Mr Tom Price.")
         #expect(p.speaker(of: "turning the corner") == "Jane Hutt")

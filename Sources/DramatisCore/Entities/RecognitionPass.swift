@@ -180,7 +180,7 @@ struct RecognitionPass {
             // A transcript label ("PENCE:") names a speaker: resolved once every name is known.
             if let label = labelAt[i] { i = label.upperBound; continue }
             guard isCapWord(i) else { i += 1; continue }
-            if isStageDirection(i) { i += 1; continue }
+            if isStageDirection(i) || isPartyTag(i) { i += 1; continue }
             var j = i
             var orgLike = false
             var connectors = 0
@@ -629,6 +629,14 @@ struct RecognitionPass {
         let paragraph = doc.sentences[doc.sentenceOfToken[i]].paragraph
         let words = doc.sentences.filter { $0.paragraph == paragraph }.flatMap { $0.tokenRange }.filter { tokens[$0].isWord }
         return words == [i]
+    }
+
+    /// A US party-and-state tag after a name, "(R-S.C.)", "(D-Va.)", "(R-IN)": not an organisation.
+    func isPartyTag(_ i: Int) -> Bool {
+        guard i > 0, tokens[i - 1].text == "(" else { return false }
+        let u = Array(tokens[i].text.unicodeScalars)
+        guard u.count >= 3, "RDI".unicodeScalars.contains(u[0]), u[1] == "-", u[2].properties.isUppercase else { return false }
+        return u.dropFirst(2).allSatisfy { $0.properties.isAlphabetic || $0 == "." }
     }
 
     // MARK: - Transcript labels

@@ -180,6 +180,15 @@ struct StatementPass {
         return cues
     }
 
+    /// A word of a time phrase after a speech verb: "Friday afternoon", "this week", "then".
+    func isTimeWord(_ t: Int) -> Bool {
+        let w = tokens[t].lower
+        return res.temporalWords.weekdays[w] != nil || res.temporalWords.months[w] != nil || tokens[t].kind == .number
+            || StatementPass.timeWords.contains(w)
+    }
+    static let timeWords: Set<String> = ["yesterday", "today", "tonight", "morning", "afternoon", "evening", "night", "week",
+                                         "weekend", "month", "year", "earlier", "later", "then", "recently", "week's"]
+
     /// A speech verb in the passive: a participle after a form of "be" (adverbs allowed
     /// between) or right before "by".
     func isPassive(_ v: Int) -> Bool {
@@ -359,6 +368,9 @@ struct StatementPass {
             let t = tokens[k]
             if t.lower == "that" { sawThat = true; clauseStart = k + 1; break }
             if t.text == ":" || t.isQuote || t.text == "." || t.text == ";" { break }
+            // "…, Graham said, since most of them accept that …": that "that" is another verb's.
+            if k == v + 1 && t.text == "," { break }
+            if k > v + 1, t.kind == .word, res.speechVerbs[t.lower] != nil { break }
             k += 1
         }
         // "…,” said Mr Price." — the words after the verb are its subject, not a clause.
@@ -383,7 +395,7 @@ struct StatementPass {
                 // "said Thursday morning on Fox News": when and where, not what.
                 let temporal = res.temporalWords.weekdays[w] != nil || res.temporalWords.months[w] != nil
                     || ["yesterday", "today", "tonight", "earlier", "later"].contains(w)
-                let clauseLike = !temporal && (StatementPass.clauseStarters.contains(w) || tokens[c].kind == .number || tokens[c].kind == .symbol
+                let clauseLike = (StatementPass.clauseStarters.contains(w) || tokens[c].kind == .number || tokens[c].kind == .symbol
                     || (entities.mention(atToken: c) != nil && !quoted[c]) || (tokens[c].isCapitalized && !tokens[c].isQuote))
                 // After say/add/claim a lower-case word can open the clause too ("said firm guarantees are …").
                 let sayLike = ["say", "state", "add", "claim", "insist", "argue", "suggest", "warn", "believe", "think", "predict", "acknowledge", "admit", "announce"]
@@ -391,7 +403,7 @@ struct StatementPass {
                 let openWord = c == v + 1 && tokens[c].kind == .word && !StatementPass.prepositions.contains(w)
                     && !["so", "yes", "no", "sorry", "goodbye", "hello", "thanks", "nothing", "something", "little", "more", "much", "as", "again", "too"].contains(w)
                     && !w.hasSuffix("ly") && (c + 3 < end)
-                if (clauseLike || (sayLike && openWord)), v + 1 < end, tokens[v + 1].text != "," { clauseStart = c }
+                if !temporal, clauseLike || (sayLike && openWord), v + 1 < end, tokens[v + 1].text != "," { clauseStart = c }
             }
         }
         // Verbs whose content is their object: "praised the plan", "urged Congress to act",
@@ -411,12 +423,23 @@ struct StatementPass {
         }
         // Trailing attribution: "CLAUSE, X said." — the cue ends the sentence.
         guard let subj = cue.subjectToken, subj < v else { return }
+        // After the verb: a channel ("on social media"), the audience of "told" ("told The
+        // Huffington Post"), a time ("Friday afternoon", "on Thursday"), then the end or a comma.
         var tail = v + 1
-        while tail < end, !tokens[tail].isWord || channelStart(tail) != nil { 
-            if let ch = channelStart(tail) { tail += ch } else { tail += 1 }
+        let tellLike = ["tell", "inform", "assure"].contains(res.speechVerbs[tokens[v].lower]?.lemma ?? "")
+        while tail < end {
+            if let ch = channelStart(tail) { tail += ch; continue }
+            if tellLike, tail == v + 1 {
+                let at = tokens[tail].lower == "the" && tail + 1 < end ? tail + 1 : tail
+                if let m = entities.mention(atToken: at) { tail = max(m.tokens.upperBound, at + 1); continue }
+            }
+            if isTimeWord(tail) || (["on", "in", "at", "this", "last"].contains(tokens[tail].lower) && tail + 1 < end && isTimeWord(tail + 1)) {
+                tail += 1
+                continue
+            }
+            break
         }
-        // The cue ends the sentence, or a comma follows it ("…, Graham said, since …").
-        guard tail >= end || tokens[tail].text == "." || (tail == v + 1 && tokens[tail].text == ",") else { return }
+        guard tail >= end || [".", ",", "!", "?"].contains(tokens[tail].text) else { return }
         // Find the comma before the subject phrase; a quote right before it is a direct quote.
         var c = subj - 1
         while c > s.tokenRange.lowerBound, tokens[c].text != "," { c -= 1 }

@@ -52,7 +52,9 @@ public enum Tokenizer {
                     var nextEnd = next
                     while nextEnd < n, isLetter(s[nextEnd]) { nextEnd += 1 }
                     let nextIsFunctionWord = functionWords.contains(makeString(s[next..<nextEnd]).lowercased())
-                    let single = word.unicodeScalars.count == 1 && word.unicodeScalars.first!.properties.isUppercase
+                    // The last part of a hyphenated word counts: "(R-S.C.)" is one token.
+                    let lastPart = word.split(separator: "-").last.map(String.init) ?? word
+                    let single = lastPart.unicodeScalars.count == 1 && lastPart.unicodeScalars.first!.properties.isUppercase
                         && ((next < n && s[next].properties.isUppercase && next > i + 1 && !nextIsFunctionWord) || (i + 1 < n && isLetter(s[i + 1])))
                     if single || abbreviations.contains(lower) {
                         end = i + 1
