@@ -86,6 +86,16 @@ import Testing
         #expect(!p.analysis.entities.contains { $0.name.hasPrefix("R-S") })
     }
 
+    @Test func coordinatedSpeechVerbsAreSeparateStatements() {
+        let p = Probe("G7 ministers called for more flexibility in exchange rates and said \"excess volatility\" would impede economic growth. Oxfam adviser Max Lawson welcomed the statement and said ministers had \"passed the first hurdle of 2005\".")
+        #expect(p.statement("more flexibility")?.text == "more flexibility in exchange rates")
+        let s = p.statement("excess volatility")
+        #expect(s?.kind == .indirect)
+        #expect(s?.text == "\"excess volatility\" would impede economic growth")
+        #expect(p.statement("the statement") == nil)   // a bare object of "welcomed"
+        #expect(p.speaker(of: "passed the first hurdle") == "Max Lawson")
+    }
+
     @Test func saidXInversionAndPronoun() {
         let p = Probe("Jane Hutt leads the team. “We are turning the corner,” she said. “It works,” said Mr Tom Price.")
         #expect(p.speaker(of: "turning the corner") == "Jane Hutt")

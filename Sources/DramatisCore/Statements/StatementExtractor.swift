@@ -163,7 +163,12 @@ struct StatementPass {
                 // subject of a passive is spoken about, not speaking.
                 if isPassive(i) { i += 1; continue }
                 if verb.isSpeech || followsThat(i) {
-                    let (speaker, subj, conf) = findSpeaker(forVerb: i, in: s, insideQuote: insideQuote)
+                    var (speaker, subj, conf) = findSpeaker(forVerb: i, in: s, insideQuote: insideQuote)
+                    // "Max Lawson welcomed the statement and said …": the first verb's subject.
+                    if i > s.tokenRange.lowerBound, ["and", "but"].contains(tokens[i - 1].lower), let previous = cues.last,
+                       previous.speaker != nil, quoted[previous.token] == insideQuote, (subj ?? i) >= previous.token {
+                        (speaker, subj, conf) = (previous.speaker, previous.subjectToken, previous.confidence)
+                    }
                     if !insideQuote || speaker != nil {
                         cues.append(Cue(token: i, text: cueText(i), speaker: speaker, subjectToken: subj, confidence: conf))
                     }
@@ -289,6 +294,13 @@ struct StatementPass {
            let comma = (lo..<v).first(where: { tokens[$0].text == "," && !quoted[$0] }) { f = comma + 1 }
         while f < v, !tokens[f].isWord || ["but", "and", "indeed", "however", "meanwhile", "yet", "so", "still", "earlier", "later", "also"].contains(tokens[f].lower) || tokens[f].text == "," { f += 1 }
         if f < v, let m = usable(f), !quoted[f] || insideQuote {
+            // "Oxfam senior policy adviser Max Lawson welcomed …": the person after the title.
+            var after = m.tokens.upperBound
+            while after < v, after - m.tokens.upperBound < 4, tokens[after].isWord, !tokens[after].isCapitalized { after += 1 }
+            if after > m.tokens.upperBound, after < v, let person = usable(after), entities.entities[person.entity].type == .person,
+               entities.entities[m.entity].type != .person {
+                return (person.entity, after, 0.75)
+            }
             let type = entities.entities[m.entity].type
             if type == .person || type == .organization || type == .group || type == .place {
                 return (m.entity, f, 0.7)
@@ -395,7 +407,10 @@ struct StatementPass {
                 // "said Thursday morning on Fox News": when and where, not what.
                 let temporal = res.temporalWords.weekdays[w] != nil || res.temporalWords.months[w] != nil
                     || ["yesterday", "today", "tonight", "earlier", "later"].contains(w)
-                let clauseLike = (StatementPass.clauseStarters.contains(w) || tokens[c].kind == .number || tokens[c].kind == .symbol
+                // "said “excess volatility” would impede growth": a quoted fragment opening the clause.
+                let quoteLeads = tokens[c].isQuote && quoteAt[c] >= 0 && quotes[quoteAt[c]].open == c
+                    && (quotes[quoteAt[c]].close.map { $0 + 1 < end && tokens[$0 + 1].isWord && !quoted[$0 + 1] } ?? false)
+                let clauseLike = quoteLeads || (StatementPass.clauseStarters.contains(w) || tokens[c].kind == .number || tokens[c].kind == .symbol
                     || (entities.mention(atToken: c) != nil && !quoted[c]) || (tokens[c].isCapitalized && !tokens[c].isQuote))
                 // After say/add/claim a lower-case word can open the clause too ("said firm guarantees are …").
                 let sayLike = ["say", "state", "add", "claim", "insist", "argue", "suggest", "warn", "believe", "think", "predict", "acknowledge", "admit", "announce"]
@@ -479,6 +494,9 @@ struct StatementPass {
                 // Drop a dangling "the guarantees" object before the participle only when a comma separates.
                 return b
             }
+            // "… called for flexibility and said …": a coordinated speech verb starts its own statement.
+            if !quoted[e], e > start, t.lower == "and" || t.lower == "but", e + 1 < end, !quoted[e + 1],
+               res.speechVerbs[tokens[e + 1].lower]?.isSpeech == true, !tokens[e + 1].lower.hasSuffix("ing") { return e }
             // "…, and he urged …": a second speech verb of the speaker starts its own statement.
             if !quoted[e], t.text == ",", e + 2 < end, tokens[e + 1].lower == "and" || tokens[e + 1].lower == "but",
                let m = entities.mention(atToken: e + 2), !quoted[e + 2] {
@@ -551,7 +569,11 @@ struct StatementPass {
         for (pa, pb, _) in parts where pb > pa {
             let span = Span(tokens[pa].start, tokens[pb - 1].end)
             let text = doc.substring(span)
-            if (pa..<pb).filter({ tokens[$0].isWord }).count < 2 { continue }
+            let words = (pa..<pb).filter({ tokens[$0].isWord }).count
+            if words < 2 { continue }
+            // "welcomed the statement": a bare two-word object says nothing of its own.
+            if words < 3, StatementPass.objectVerbs.contains(res.speechVerbs[tokens[cue.token].lower]?.lemma ?? ""),
+               !(pa..<pb).contains(where: { quoteAt[$0] >= 0 }) { continue }
             statements.append(Statement(id: "", speaker: cue.speaker.map(entities.id(of:)), kind: .indirect, text: text,
                                         start: span.start, end: span.end, cue: cue.text,
                                         channel: channel(near: cue.token, sentence: doc.sentenceOfToken[cue.token]),
