@@ -626,9 +626,14 @@ struct RecognitionPass {
     /// paragraph ("(CROSSTALK.)", "(APPLAUSE)"), not an organisation.
     func isStageDirection(_ i: Int) -> Bool {
         guard tokens[i].isAllCaps, i > 0, tokens[i - 1].text == "(" else { return false }
-        let paragraph = doc.sentences[doc.sentenceOfToken[i]].paragraph
-        let words = doc.sentences.filter { $0.paragraph == paragraph }.flatMap { $0.tokenRange }.filter { tokens[$0].isWord }
-        return words == [i]
+        // Any other word in the paragraph says no; its sentences are adjacent, so looking at a
+        // few neighbours is enough (and keeps long paragraphs linear).
+        let si = doc.sentenceOfToken[i]
+        let paragraph = doc.sentences[si].paragraph
+        for sj in max(0, si - 2)...min(doc.sentences.count - 1, si + 2) where doc.sentences[sj].paragraph == paragraph {
+            if doc.sentences[sj].tokenRange.contains(where: { $0 != i && tokens[$0].isWord }) { return false }
+        }
+        return true
     }
 
     /// A US party-and-state tag after a name, "(R-S.C.)", "(D-Va.)", "(R-IN)": not an organisation.
