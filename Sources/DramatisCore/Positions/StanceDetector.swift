@@ -186,7 +186,9 @@ public struct StanceDetector: Sendable {
             let mid = (lo + hi) / 2
             if entities.mentions[mid].tokens.lowerBound < range.lowerBound { lo = mid + 1 } else { hi = mid }
         }
-        for m in entities.mentions[lo...] where range.contains(m.tokens.lowerBound) && m.possessive {
+        for m in entities.mentions[lo...] {
+            if m.tokens.lowerBound >= range.upperBound { break } // sorted: the rest lie after the range
+            guard range.contains(m.tokens.lowerBound), m.possessive else { continue }
             var j = m.tokens.upperBound + 1
             while j < range.upperBound, j - m.tokens.upperBound < 4, !["willingness", "readiness", "commitment", "decision", "offer", "pledge", "plan", "agreement"].contains(tokens[j].lower) { j += 1 }
             if j < range.upperBound, j - m.tokens.upperBound < 4 { out.append(m.entity) }
