@@ -80,6 +80,18 @@ import Testing
         #expect(stance("Ms Jane Hutt said it was up to the allies to determine the guarantees.") == .neutral)
     }
 
+    @Test func aRepeatedCommonWordIsATopicButNotBesideItsPhrase() {
+        let text = """
+            Mr Blair rejected calls for the publication of the advice. Critics said the advice was flawed.
+            Ms Short said the advice should have been shown to ministers. Mr Mates said the advice was clear.
+            The advice was published in part. A peace agreement is near, and peace talks go on; the peace agreement holds.
+            """
+        let topics = Analyzer().analyze(Article(title: nil, published: nil, source: nil, text: text)).topics.map(\.id)
+        #expect(topics.contains("advice"))            // five mentions of a fairly common word
+        #expect(topics.contains("peace agreement"))
+        #expect(!topics.contains("peace"))            // part of the chosen phrase
+    }
+
     @Test func positionsCarryEvidenceAndTopicsAreFound() {
         let analysis = try! Analyzer().analyze(path: DataDirectory.sampleArticle!.path)
         #expect(analysis.topics.contains { $0.id.contains("guarantee") && $0.mentions >= 5 })

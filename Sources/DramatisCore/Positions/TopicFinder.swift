@@ -78,8 +78,9 @@ public struct TopicFinder: Sendable {
         var scored: [(key: [String], score: Double)] = []
         for (key, entry) in counts {
             let rarity = key.map { max(0.5, 6.5 - resources.zipf($0)) }.reduce(0, +) / Double(key.count)
-            // A single word needs three mentions, or two when it is rare in general English.
-            if key.count == 1 && (entry.count < 2 || (entry.count == 2 && rarity < 3.0) || rarity < 1.8) { continue }
+            // A single word needs three mentions, or two when it is rare in general English; a
+            // fairly common word ("advice") counts when the article keeps coming back to it.
+            if key.count == 1 && (entry.count < 2 || (entry.count == 2 && rarity < 3.0) || rarity < (entry.count >= 5 ? 1.4 : 1.8)) { continue }
             if key.count > 1 && entry.count < 2 { continue }
             let score = Double(entry.count) * rarity * (1 + 0.6 * Double(key.count - 1))
             scored.append((key, score))
@@ -101,7 +102,8 @@ public struct TopicFinder: Sendable {
         }
         var unique: [[String]] = []
         for k in chosen where !unique.contains(k) { unique.append(k) }
-        chosen = unique
+        // A word already part of a chosen phrase is that topic ("peace" beside "peace agreement").
+        chosen = unique.filter { k in !(k.count == 1 && unique.contains { $0.count > 1 && $0.contains(k[0]) }) }
         var topics: [FoundTopic] = []
         // Actions between two actors ("Ukraine joining Nato", "Britain leaving the EU") are
         // issues in their own right, even when named once.
