@@ -96,6 +96,20 @@ import Testing
         #expect(p.speaker(of: "passed the first hurdle") == "Max Lawson")
     }
 
+    @Test func aSpokespersonForABodySpeaks() {
+        let p = Probe("\"We are reviewing the decision,\" said a spokesperson for the Department of Health.\n\n\"We take these concerns seriously,\" a spokeswoman for Amazon said.\n\nAngelique Brunner, a developer and spokeswoman for the EB-5 Investment Coalition, said the program helped.\n\n\"It's hard to convince them,\" she said.")
+        #expect(p.speaker(of: "reviewing the decision") == "spokesperson for the Department of Health")
+        #expect(p.speaker(of: "concerns seriously") == "spokeswoman for Amazon")
+        #expect(p.speaker(of: "hard to convince") == "Angelique Brunner")   // an apposition, not a new speaker
+    }
+
+    @Test func aSurnameThatIsAMonth() {
+        let p = Probe("Asked whether she would resign, Theresa May replied: \"No, I will not.\" Mrs May spoke again in May 2019.")
+        #expect(p.speaker(of: "No, I will not") == "Theresa May")
+        #expect(p.analysis.entities.first { $0.name == "Theresa May" }?.mentions.count ?? 0 >= 2)
+        #expect(p.analysis.timeline.contains { $0.date == "2019-05" })
+    }
+
     @Test func saidXInversionAndPronoun() {
         let p = Probe("Jane Hutt leads the team. “We are turning the corner,” she said. “It works,” said Mr Tom Price.")
         #expect(p.speaker(of: "turning the corner") == "Jane Hutt")

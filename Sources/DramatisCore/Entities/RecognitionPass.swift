@@ -78,7 +78,11 @@ struct RecognitionPass {
         guard t.kind == .word, t.isCapitalized else { return false }
         if t.text == "I" || t.text == "’s" || t.text == "'s" || t.text == "’S" { return false }
         // Calendar words are dates, not names (the timeline's lexicon, one list for both stages).
-        if res.temporalWords.months[t.lower] != nil || res.temporalWords.weekdays[t.lower] != nil { return false }
+        if res.temporalWords.months[t.lower] != nil || res.temporalWords.weekdays[t.lower] != nil {
+            // … except a surname after a given name or a title: "Theresa May", "Mrs May".
+            return res.temporalWords.months[t.lower] != nil && i > 0 && tokens[i].spaceBefore
+                && (res.givenNames[tokens[i - 1].text] != nil || res.honorifics[tokens[i - 1].text] != nil)
+        }
         return true
     }
 
@@ -836,6 +840,40 @@ struct RecognitionPass {
             } else if s > 0, let d = claimed[s - 1], drafts[d].type != .person {
                 ownerDraft = d
                 ownerRange = drafts[d].mentions.first(where: { $0.tokens.contains(s - 1) })?.tokens
+            }
+            // "a spokesperson for the Department of Health", "a spokeswoman for Amazon".
+            // (Not in an apposition: "Angelique Brunner, a developer and spokeswoman for the
+            // EB-5 Investment Coalition," is Brunner.)
+            var b = s - 1
+            while b > 0, s - b < 8, tokens[b].text != ",", tokens[b].text != "." { b -= 1 }
+            let apposition = b > 0 && tokens[b].text == "," && claimed[b - 1].map { drafts[$0].type == .person } == true
+            if ownerRange == nil, !apposition, i + 2 < tokens.count, tokens[i + 1].lower == "for" {
+                let o = tokens[i + 2].lower == "the" && i + 3 < tokens.count ? i + 3 : i + 2
+                // An unknown name there is the body the spokesperson speaks for ("for Amazon").
+                if claimed[o] == nil, isCapWord(o) {
+                    var e = o
+                    while e < tokens.count, isCapWord(e), claimed[e] == nil, doc.sentenceOfToken[e] == doc.sentenceOfToken[o] { e += 1 }
+                    addEntity(key: "organization:\(text(o..<e).lowercased())", name: text(o..<e), type: .organization, tokens: o..<e)
+                }
+                if let d = claimed[o], drafts[d].type != .person,
+                   let owner = drafts[d].mentions.first(where: { $0.tokens.contains(o) })?.tokens {
+                    let key = "spokes:\(drafts[d].name.lowercased())"
+                    let phrase = i..<owner.upperBound
+                    if let existing = byKey[key] {
+                        drafts[existing].mentions.append(((s..<(i + 2)), .alias))
+                        for t in s..<(i + 2) { claimed[t] = existing }
+                    } else {
+                        var draft = EntityDraft(key: key, name: text(phrase), type: .person)
+                        draft.role = tokens[i].lower
+                        draft.gender = tokens[i].lower == "spokeswoman" ? "f" : tokens[i].lower == "spokesman" ? "m" : "?"
+                        draft.affiliationDraft = d
+                        draft.mentions.append((s..<(i + 2), .name))
+                        byKey[key] = drafts.count
+                        for t in s..<(i + 2) { claimed[t] = drafts.count }
+                        drafts.append(draft)
+                    }
+                    continue
+                }
             }
             guard let or = ownerRange else { continue }
             // "Rhodri Glyn Thomas, Plaid Cymru health spokesman said": an apposition, not a new speaker.

@@ -245,6 +245,13 @@ struct StatementPass {
         }
         var j = v - 1
         while j >= lo, res.speechModifiers.contains(tokens[j].lower) { j -= 1 }
+        // "a spokeswoman for Amazon said": the spokeswoman speaks for the company.
+        if j > lo, let body = entities.mention(atToken: j), body.tokens.upperBound == j + 1 {
+            var f = body.tokens.lowerBound - 1
+            if f > lo, tokens[f].lower == "the" { f -= 1 }
+            if f > lo, tokens[f].lower == "for", let spokes = usable(f - 1), spokes.entity != body.entity,
+               entities.entities[spokes.entity].type == .person { return (spokes.entity, f - 1, 0.95) }
+        }
         if j >= lo, let m = usable(j), m.tokens.upperBound == j + 1 { return (m.entity, j, 0.95) }
         // "The opposition leader, Mr Lind, said …": the name is the apposition.
         if j > lo, tokens[j].text == ",", let m = usable(j - 1), m.tokens.upperBound == j, m.kind != .pronoun,
@@ -271,7 +278,7 @@ struct StatementPass {
         }
         // Inverted: "…,” said Mr Brown" / "said the minister".
         var r = v + 1
-        while r < s.tokenRange.upperBound, r - v <= 2, tokens[r].lower == "the" || res.honorifics[tokens[r].text] != nil { r += 1 }
+        while r < s.tokenRange.upperBound, r - v <= 2, ["the", "a", "an"].contains(tokens[r].lower) || res.honorifics[tokens[r].text] != nil { r += 1 }
         if v > lo, tokens[v - 1].text == "," || tokens[v - 1].isQuote, let m = usable(r) { return (m.entity, r, 0.9) }
         // … over a title that is not part of the name: "said Representative Charles B. Rangel",
         // "said former Gov. Jeb Bush", "said German Foreign Minister Johann Wadephul".
