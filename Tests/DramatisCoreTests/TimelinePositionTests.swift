@@ -80,6 +80,12 @@ import Testing
         #expect(stance("Ms Jane Hutt said it was up to the allies to determine the guarantees.") == .neutral)
     }
 
+    @Test func twoNamesForOneDayInOneSentenceAreOneEvent() {
+        let a = Analyzer().analyze(Article(title: nil, published: "2019-06-10", source: nil, text: "On Friday, June 7, she left the party. She returned on Sunday."))
+        #expect(a.timeline.filter { $0.date == "2019-06-07" }.count == 1)
+        #expect(a.timeline.map(\.id) == a.timeline.indices.map { "t\($0 + 1)" })
+    }
+
     @Test func aRepeatedCommonWordIsATopicButNotBesideItsPhrase() {
         let text = """
             Mr Blair rejected calls for the publication of the advice. Critics said the advice was flawed.

@@ -65,10 +65,13 @@ public struct TimelineExtractor: Sendable {
         for e in expressions { dateTokens.formUnion(e.tokens) }
         let labeler = EventLabeler(doc: document, entities: entities, resources: resources, dateTokens: dateTokens)
         var items: [TimelineItem] = []
-        for (n, e) in expressions.enumerated() {
+        var datedSentences = Set<String>()   // "sentence:date" already on the timeline
+        for e in expressions {
+            // Two names for one day in one sentence ("On Friday, June 7, …") are one event.
+            if let date = e.date, !datedSentences.insert("\(document.sentenceOfToken[e.tokens.lowerBound]):\(date)").inserted { continue }
             let span = document.span(ofTokens: e.tokens)
             let (label, actors) = labeler.label(for: e.tokens, prefix: e.labelPrefix)
-            items.append(TimelineItem(id: "t\(n + 1)", date: e.date, precision: e.precision, relative: e.relative,
+            items.append(TimelineItem(id: "t\(items.count + 1)", date: e.date, precision: e.precision, relative: e.relative,
                                       label: label, start: span.start, end: span.end, actors: actors))
         }
         return items
