@@ -131,10 +131,10 @@ final class ActorPanel {
     }
 
     /// Rows built before the first frame: more than the list shows at once (about five at its
-    /// default height). The others follow
-    /// in idle time, so a long cast of actors does not delay the article's first frame.
-    static let rowsBeforeFirstFrame = 8
-    /// Rows still to build (the unattributed row last), and the batch they belong to.
+    /// default height). The others follow in idle time, as many at a time, so a long cast of
+    /// actors does not delay the article's first frame.
+    static let rowsAtOnce = 8
+    /// Rows still to build (the unattributed row last), and the analysis shown they belong to.
     private var pendingRows: [@MainActor () -> Void] = []
     private var rowBatch = 0
 
@@ -163,26 +163,25 @@ final class ActorPanel {
                 add(row, id: Self.unattributedID, searchText: [Self.unattributedTitle])
             }
         }
-        for build in builders.prefix(Self.rowsBeforeFirstFrame) { build() }
-        pendingRows = Array(builders.dropFirst(Self.rowsBeforeFirstFrame))
+        pendingRows = builders
+        addPendingRows(upTo: Self.rowsAtOnce)
         rowBatch += 1
         let batch = rowBatch
         if !pendingRows.isEmpty {
             Callback.idle { [weak self] in
                 guard let self, batch == rowBatch else { return false }
-                for build in pendingRows.prefix(8) { build() }
-                pendingRows.removeFirst(min(8, pendingRows.count))
+                addPendingRows(upTo: Self.rowsAtOnce)
                 return !pendingRows.isEmpty
             }
         }
         showDetail(nil)
     }
 
-    /// Builds the rows still pending at once (before a selection or a filter needs them all).
-    private func addPendingRows() {
-        let pending = pendingRows
-        pendingRows = []
-        for build in pending { build() }
+    /// Builds the next `limit` pending rows (all of them before a selection or a filter needs them).
+    private func addPendingRows(upTo limit: Int = .max) {
+        let next = pendingRows.prefix(limit)
+        pendingRows.removeFirst(next.count)
+        for build in next { build() }
     }
 
     static let unattributedID = "\u{0}unattributed"

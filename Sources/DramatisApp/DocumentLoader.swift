@@ -23,18 +23,18 @@ struct PendingDocument: Sendable {
     /// Set once by the analysis task; waited on with a timeout.
     final class Outcome: @unchecked Sendable {
         private let lock = NSLock()
-        private let done = DispatchSemaphore(value: 0)
+        private let done = DispatchGroup()
         private var result: Result<Analysis, Error>?
+
+        init() { done.enter() }
 
         func set(_ result: Result<Analysis, Error>) {
             lock.withLock { self.result = result }
-            done.signal()
+            done.leave()
         }
 
         func value(waitingUpTo timeout: Double) -> Result<Analysis, Error>? {
-            if let result = lock.withLock({ result }) { return result }
-            guard timeout > 0, done.wait(timeout: .now() + timeout) == .success else { return nil }
-            done.signal() // for any later reader
+            _ = done.wait(timeout: .now() + max(0, timeout))
             return lock.withLock { result }
         }
     }

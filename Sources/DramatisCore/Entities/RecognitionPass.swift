@@ -45,7 +45,6 @@ struct RecognitionPass {
     var pendingSingles: [NameCandidate] = []
     var roleOnly: [(tokens: Range<Int>, role: String, country: String?)] = []
     var acronymDefinitions: [String: Int] = [:]
-    var speakerLabels: [Range<Int>] = []
 
     static let connectors: Set<String> = ["of", "for", "and", "the", "de", "du", "la", "von", "van", "der", "al", "bin", "on", "in"]
     static let nameParticles: Set<String> = ["de", "da", "van", "von", "der", "bin", "al", "le", "la", "di"]
@@ -160,7 +159,6 @@ struct RecognitionPass {
         for i in tokens.indices where isCapWord(i) && !isSentenceInitial(i) {
             capitalisedMidSentence.insert(tokens[i].lower)
         }
-        speakerLabels = SpeakerLabels.find(in: doc)
         collectChunks()
         resolveSingles()
         resolveSpeakerLabels()
@@ -179,12 +177,12 @@ struct RecognitionPass {
     mutating func collectChunks() {
         var i = 0
         let n = tokens.count
-        let labelAt = Dictionary(speakerLabels.map { ($0.lowerBound, $0) }, uniquingKeysWith: { a, _ in a })
+        let labelAt = Dictionary(doc.speakerLabels.map { ($0.lowerBound, $0) }, uniquingKeysWith: { a, _ in a })
         while i < n {
             // A transcript label ("PENCE:") names a speaker: resolved once every name is known.
             if let label = labelAt[i] { i = label.upperBound; continue }
             guard isCapWord(i) else { i += 1; continue }
-            if isStageDirection(i) || isPartyTag(i) { i += 1; continue }
+            if tokens[i].isAllCaps && Transcript.isStageDirection(paragraphOf: i, in: doc) || isPartyTag(i) { i += 1; continue }
             var j = i
             var orgLike = false
             var connectors = 0
@@ -626,20 +624,6 @@ struct RecognitionPass {
         return best
     }
 
-    /// A transcript's stage direction: a capitalised-only word in brackets that is its whole
-    /// paragraph ("(CROSSTALK.)", "(APPLAUSE)"), not an organisation.
-    func isStageDirection(_ i: Int) -> Bool {
-        guard tokens[i].isAllCaps, i > 0, tokens[i - 1].text == "(" else { return false }
-        // Any other word in the paragraph says no; its sentences are adjacent, so looking at a
-        // few neighbours is enough (and keeps long paragraphs linear).
-        let si = doc.sentenceOfToken[i]
-        let paragraph = doc.sentences[si].paragraph
-        for sj in max(0, si - 2)...min(doc.sentences.count - 1, si + 2) where doc.sentences[sj].paragraph == paragraph {
-            if doc.sentences[sj].tokenRange.contains(where: { $0 != i && tokens[$0].isWord }) { return false }
-        }
-        return true
-    }
-
     /// A US party-and-state tag after a name, "(R-S.C.)", "(D-Va.)", "(R-IN)": not an organisation.
     func isPartyTag(_ i: Int) -> Bool {
         guard i > 0, tokens[i - 1].text == "(" else { return false }
@@ -653,7 +637,7 @@ struct RecognitionPass {
     /// "PENCE:" is a mention of the person named Pence in the article, or a new person
     /// ("WALLACE:" → Wallace) when the article never names them in full.
     mutating func resolveSpeakerLabels() {
-        for label in speakerLabels {
+        for label in doc.speakerLabels {
             let words = label.map { tokens[$0].text }.filter { word in
                 let titled = String(word.prefix(1)) + word.dropFirst().lowercased()
                 return res.honorifics[titled] == nil && res.roles[titled] == nil
@@ -863,10 +847,7 @@ struct RecognitionPass {
                         drafts[existing].mentions.append(((s..<(i + 2)), .alias))
                         for t in s..<(i + 2) { claimed[t] = existing }
                     } else {
-                        var draft = EntityDraft(key: key, name: text(phrase), type: .person)
-                        draft.role = tokens[i].lower
-                        draft.gender = tokens[i].lower == "spokeswoman" ? "f" : tokens[i].lower == "spokesman" ? "m" : "?"
-                        draft.affiliationDraft = d
+                        var draft = spokesDraft(key: key, name: text(phrase), word: i, owner: d)
                         draft.mentions.append((s..<(i + 2), .name))
                         byKey[key] = drafts.count
                         for t in s..<(i + 2) { claimed[t] = drafts.count }
@@ -897,10 +878,7 @@ struct RecognitionPass {
                 drafts[idx].mentions.append((phrase, .alias))
             } else {
                 idx = drafts.count
-                var d = EntityDraft(key: key, name: text(nameStart..<(i + 1)), type: .person)
-                d.role = tokens[i].lower == "spokeswoman" ? "spokeswoman" : tokens[i].lower == "spokesperson" ? "spokesperson" : "spokesman"
-                d.gender = tokens[i].lower == "spokeswoman" ? "f" : tokens[i].lower == "spokesman" ? "m" : "?"
-                d.affiliationDraft = ownerDraft
+                var d = spokesDraft(key: key, name: text(nameStart..<(i + 1)), word: i, owner: ownerDraft)
                 d.mentions.append((phrase, .name))
                 drafts.append(d)
                 byKey[key] = idx
@@ -911,6 +889,15 @@ struct RecognitionPass {
     }
 
     var pendingSpokesOwners: [(spokes: Int, role: String?, ownerTokens: Range<Int>)] = []
+
+    /// A spokesperson entity named by the word at `word` ("spokeswoman": role and gender).
+    func spokesDraft(key: String, name: String, word: Int, owner: Int?) -> EntityDraft {
+        var d = EntityDraft(key: key, name: name, type: .person)
+        d.role = tokens[word].lower
+        d.gender = tokens[word].lower == "spokeswoman" ? "f" : tokens[word].lower == "spokesman" ? "m" : "?"
+        d.affiliationDraft = owner
+        return d
+    }
 
     func spokespersonMatching(ownerDraft: Int?, ownerRole: String?) -> Int? {
         for (i, d) in drafts.enumerated() where d.key.hasPrefix("spokes:") {

@@ -80,19 +80,15 @@ struct StatementPass {
         }
         // Transcript turns ("PENCE: Well, look…"): the rest of the paragraph, by the labelled speaker.
         var labelAfter: [Int: Range<Int>] = [:]   // first token of a labelled paragraph's text → label
-        for label in SpeakerLabels.find(in: doc) {
+        for label in doc.speakerLabels {
+            labelAfter[label.lowerBound] = label
             var start = label.upperBound + 1
             while start < tokens.count, tokens[start].isQuote { start += 1 }
-            labelAfter[label.lowerBound] = label
             guard !quoted[label.lowerBound], start < tokens.count else { continue }
             let paragraph = doc.sentences[doc.sentenceOfToken[label.lowerBound]].paragraph
             var end = start
             while end + 1 < tokens.count, doc.sentences[doc.sentenceOfToken[end + 1]].paragraph == paragraph { end += 1 }
-            let span = Span(tokens[start].start, tokens[end].end)
-            let speaker = entities.mention(atToken: label.upperBound - 1)?.entity
-            statements.append(Statement(id: "", speaker: speaker.map(entities.id(of:)), kind: .direct,
-                                        text: doc.substring(span), start: span.start, end: span.end, cue: nil,
-                                        channel: nil, confidence: speaker == nil ? 0.2 : 0.9))
+            emitTurn(label, Span(tokens[start].start, tokens[end].end))
         }
         // Direct quotations.
         var previousSpeaker: (speaker: Int, paragraph: Int, cue: String?)? = nil
@@ -102,13 +98,9 @@ struct StatementPass {
             let paragraph = doc.sentences[si].paragraph
             // A quoted transcript turn: "“PENCE: Well, look…" is Pence's, without the label.
             if let first = q.inner.first, let label = labelAfter[first], label.upperBound + 1 < q.inner.upperBound {
-                let contentStart = tokens[label.upperBound + 1].start
-                let span = Span(contentStart, q.content.end)
-                let speaker = entities.mention(atToken: label.upperBound - 1)?.entity
-                statements.append(Statement(id: "", speaker: speaker.map(entities.id(of:)), kind: .direct,
-                                            text: doc.substring(span), start: span.start, end: span.end, cue: nil,
-                                            channel: nil, confidence: speaker == nil ? 0.2 : 0.9))
-                if let speaker { previousSpeaker = (speaker, paragraph, nil) }
+                if let speaker = emitTurn(label, Span(tokens[label.upperBound + 1].start, q.content.end)) {
+                    previousSpeaker = (speaker, paragraph, nil)
+                }
                 continue
             }
             let wordCount = q.inner.filter { tokens[$0].isWord }.count
@@ -185,14 +177,23 @@ struct StatementPass {
         return cues
     }
 
-    /// A word of a time phrase after a speech verb: "Friday afternoon", "this week", "then".
-    func isTimeWord(_ t: Int) -> Bool {
-        let w = tokens[t].lower
-        return res.temporalWords.weekdays[w] != nil || res.temporalWords.months[w] != nil || tokens[t].kind == .number
-            || StatementPass.timeWords.contains(w)
+    /// A transcript turn as a direct statement of the label's speaker; returns that speaker.
+    @discardableResult
+    mutating func emitTurn(_ label: Range<Int>, _ span: Span) -> Int? {
+        let speaker = entities.mention(atToken: label.upperBound - 1)?.entity
+        statements.append(Statement(id: "", speaker: speaker.map(entities.id(of:)), kind: .direct,
+                                    text: doc.substring(span), start: span.start, end: span.end, cue: nil,
+                                    channel: nil, confidence: speaker == nil ? 0.2 : 0.9))
+        return speaker
     }
-    static let timeWords: Set<String> = ["yesterday", "today", "tonight", "morning", "afternoon", "evening", "night", "week",
-                                         "weekend", "month", "year", "earlier", "later", "then", "recently", "week's"]
+
+    /// A word naming when, from the temporal lexicon: a weekday or month, "yesterday",
+    /// "afternoon", "earlier"; with `counting`, also a number or unit ("this week", "7 March").
+    func isTimeWord(_ t: Int, counting: Bool = true) -> Bool {
+        let w = tokens[t].lower, lex = res.temporalWords
+        if lex.weekdays[w] != nil || lex.months[w] != nil || lex.deictic[w] != nil || lex.timeWords.contains(w) { return true }
+        return counting && (tokens[t].kind == .number || lex.units[w] != nil)
+    }
 
     /// A speech verb in the passive: a participle after a form of "be" (adverbs allowed
     /// between) or right before "by".
@@ -320,8 +321,7 @@ struct StatementPass {
     /// direction ("(CROSSTALK.)", "(APPLAUSE)"): quoted, but nobody's statement.
     func isTitleOrStageDirection(_ q: Quotation) -> Bool {
         let words = q.inner.filter { tokens[$0].isWord }
-        guard let first = q.inner.first else { return false }
-        if tokens[first].text == "(", words.allSatisfy({ tokens[$0].isAllCaps }) { return true }
+        if Transcript.isStageDirection(paragraphOf: q.open, in: doc) { return true }
         let smallWords: Set<String> = ["of", "the", "and", "a", "an", "in", "on", "for", "to", "at"]
         let sentenceEnd = q.inner.contains { tokens[$0].kind == .punctuation && tokens[$0].text.contains(where: { ".!?".contains($0) }) }
         return words.count >= 2 && words.count <= 6 && !sentenceEnd && tokens[words[0]].isCapitalized
@@ -412,8 +412,7 @@ struct StatementPass {
             if c < end, c > v, tokens[c].isWord || tokens[c].kind == .number || tokens[c].kind == .symbol || tokens[c].isQuote {
                 let w = tokens[c].lower
                 // "said Thursday morning on Fox News": when and where, not what.
-                let temporal = res.temporalWords.weekdays[w] != nil || res.temporalWords.months[w] != nil
-                    || ["yesterday", "today", "tonight", "earlier", "later"].contains(w)
+                let temporal = isTimeWord(c, counting: false)
                 // "said “excess volatility” would impede growth": a quoted fragment opening the clause.
                 let quoteLeads = tokens[c].isQuote && quoteAt[c] >= 0 && quotes[quoteAt[c]].open == c
                     && (quotes[quoteAt[c]].close.map { $0 + 1 < end && tokens[$0 + 1].isWord && !quoted[$0 + 1] } ?? false)

@@ -29,6 +29,9 @@ public final class TextDocument: @unchecked Sendable {
     /// The quotations of the text (computed once; the entity and statement stages both need them).
     public private(set) lazy var quotations: [Quotation] = QuoteFinder.find(self)
 
+    /// Transcript speaker labels ("PENCE:"), computed once for the entity and statement stages.
+    public private(set) lazy var speakerLabels: [Range<Int>] = Transcript.speakerLabels(in: self)
+
     public func substring(_ start: Int, _ end: Int) -> String {
         let a = max(0, min(start, scalars.count)), b = max(a, min(end, scalars.count))
         return makeString(scalars[a..<b])

@@ -12,6 +12,8 @@ public struct TemporalLexicon: Sendable {
     public let durationNouns: Set<String>
     public let measureWords: Set<String>
     public let eventNouns: Set<String>
+    /// Parts of the day and time adverbs ("afternoon", "earlier"): when something was said.
+    public let timeWords: Set<String>
     /// Every word that can start an expression: most tokens are rejected by one lookup.
     public let triggers: Set<String>
 
@@ -19,6 +21,7 @@ public struct TemporalLexicon: Sendable {
         var months: [String: Int] = [:], weekdays: [String: Int] = [:], numbers: [String: Int] = [:]
         var units: [String: String] = [:], deictic: [String: Int] = [:]
         var future = Set<String>(), past = Set<String>(), duration = Set<String>(), measure = Set<String>(), events = Set<String>()
+        var timeWords = Set<String>()
         for r in rows where r.count >= 2 {
             let word = r[1], value = r.count > 2 ? r[2] : ""
             switch r[0] {
@@ -32,12 +35,14 @@ public struct TemporalLexicon: Sendable {
             case "duration": duration.insert(word)
             case "measure": measure.insert(word)
             case "event": events.insert(word)
+            case "timeword": timeWords.insert(word)
             default: break
             }
         }
         self.months = months; self.weekdays = weekdays; self.numbers = numbers; self.units = units
         self.deictic = deictic; futureCues = future; pastCues = past; durationNouns = duration; measureWords = measure
         eventNouns = events
+        self.timeWords = timeWords
         triggers = Set(months.keys).union(weekdays.keys).union(numbers.keys).union(deictic.keys)
             .union(["last", "next", "this", "past"])
     }
