@@ -11,57 +11,11 @@ import subprocess
 import sys
 import time
 
-from dogtail.config import config
-config.checkForA11y = False  # must precede dogtail.tree, or dogtail exits 1 silently
-config.searchCutoffCount = 3
-config.defaultDelay = 0.2
-config.logDebugToStdOut = False
-config.logDebugToFile = False
-from dogtail import tree  # noqa: E402
-import pyatspi  # noqa: E402
+import atspi_support
+from atspi_support import descendants, fail, find_app, first, pyatspi, step, wait_for  # noqa: F401
 
 BINARY, ARTICLE, SCREENSHOT = sys.argv[1], sys.argv[2], sys.argv[3]
-TIMEOUT = float(os.environ.get("GUI_TEST_TIMEOUT", "60"))
-
-
-def fail(message):
-    print(f"FAIL: {message}", file=sys.stderr)
-    try:
-        subprocess.run(["import", "-window", "root", SCREENSHOT.replace(".png", "-failure.png")], timeout=20)
-    except Exception:
-        pass
-    sys.exit(1)
-
-
-def step(message):
-    print(f"- {message}", flush=True)
-
-
-def wait_for(what, find, timeout=TIMEOUT):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        try:
-            found = find()
-        except Exception:
-            found = None
-        if found:
-            return found
-        time.sleep(0.25)
-    fail(f"timed out after {timeout:.0f} s waiting for {what}")
-
-
-def descendants(node, pred):
-    return node.findChildren(lambda n: pred(n), recursive=True, showingOnly=False)
-
-
-def find_app(pid):
-    for app in tree.root.applications():
-        try:
-            if app.get_process_id() == pid:
-                return app
-        except Exception:
-            continue
-    return None
+atspi_support.failure_screenshot = SCREENSHOT.replace(".png", "-failure.png")
 
 
 def center_of(node):

@@ -28,17 +28,11 @@ import tempfile
 import threading
 import time
 
-from dogtail.config import config
-config.checkForA11y = False  # must precede dogtail.tree, or dogtail exits 1 silently
-config.searchCutoffCount = 3
-config.defaultDelay = 0.2
-config.logDebugToStdOut = False
-config.logDebugToFile = False
-from dogtail import tree  # noqa: E402
-import pyatspi  # noqa: E402
+import atspi_support
+from atspi_support import descendants, fail, find_app, first, pyatspi, step, wait_for  # noqa: F401
 
 BINARY, SCHEMA_DIR, SCREENSHOT = sys.argv[1], sys.argv[2], sys.argv[3]
-TIMEOUT = float(os.environ.get("GUI_TEST_TIMEOUT", "60"))
+atspi_support.failure_screenshot = SCREENSHOT.replace(".png", "-failure.png")
 SCHEMA = "io.github.dramatis.Dramatis"
 
 TITLE = 'Ministers & <b>bold</b> claims: <span foreground="red">x</span> <script>alert(1)</script>'
@@ -59,41 +53,6 @@ Opposition leader Carlos Ruiz said the plan would fail.
 processes = []
 
 
-def fail(message):
-    print(f"FAIL: {message}", file=sys.stderr)
-    try:
-        subprocess.run(["import", "-window", "root", SCREENSHOT.replace(".png", "-failure.png")], timeout=20)
-    except Exception:
-        pass
-    stop_all()
-    sys.exit(1)
-
-
-def step(message):
-    print(f"- {message}", flush=True)
-
-
-def wait_for(what, find, timeout=TIMEOUT):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        try:
-            found = find()
-        except Exception:
-            found = None
-        if found:
-            return found
-        time.sleep(0.25)
-    fail(f"timed out after {timeout:.0f} s waiting for {what}")
-
-
-def descendants(node, pred):
-    return node.findChildren(lambda n: pred(n), recursive=True, showingOnly=False)
-
-
-def first(node, pred):
-    return next(iter(descendants(node, pred)), None)
-
-
 def on_screen(node):
     try:
         x, y, w, h = node.queryComponent().getExtents(pyatspi.WINDOW_COORDS)
@@ -101,16 +60,6 @@ def on_screen(node):
         return w > 0 and h > 0 and node.getState().contains(pyatspi.STATE_VISIBLE)
     except Exception:
         return False
-
-
-def find_app(pid):
-    for app in tree.root.applications():
-        try:
-            if app.get_process_id() == pid:
-                return app
-        except Exception:
-            continue
-    return None
 
 
 def click(node):
@@ -168,6 +117,8 @@ def stop_all():
             except subprocess.TimeoutExpired:
                 p.kill()
 
+
+atspi_support.on_failure = stop_all
 
 work = tempfile.mkdtemp(prefix="dramatis-gui-")
 try:
