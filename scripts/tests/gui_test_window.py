@@ -108,6 +108,16 @@ def start(env, *files):
     return process, app
 
 
+def open_preferences(app):
+    """Main Menu → Preferences; returns the Preferences window."""
+    click(wait_for("the main menu button", lambda: first(app, lambda n: n.name == "Main Menu" and on_screen(n))))
+    activate(wait_for("the Preferences menu item",
+                      lambda: first(app, lambda n: n.roleName == "menu item"
+                                    and (n.name or "").replace("_", "") == "Preferences" and on_screen(n)), timeout=10))
+    return wait_for("the Preferences window",
+                    lambda: first(app, lambda n: n.roleName in ("frame", "dialog") and n.name == "Preferences"))
+
+
 def stop_all():
     for p in processes:
         if p.poll() is None:
@@ -254,12 +264,7 @@ try:
     if "Light style" not in (frame.description or ""):
         fail(f"the window is not light at first: description {frame.description!r}")
     step("setting the dark style: Main Menu → Preferences → Dark")
-    click(wait_for("the main menu button", lambda: first(app, lambda n: n.name == "Main Menu" and on_screen(n))))
-    activate(wait_for("the Preferences menu item",
-                      lambda: first(app, lambda n: n.roleName == "menu item"
-                                    and (n.name or "").replace("_", "") == "Preferences" and on_screen(n)), timeout=10))
-    prefs = wait_for("the Preferences window",
-                     lambda: first(app, lambda n: n.roleName in ("frame", "dialog") and n.name == "Preferences"))
+    prefs = open_preferences(app)
     dark = wait_for("the Dark style check button",
                     lambda: first(prefs, lambda n: n.roleName == "check box"
                                   and (n.name or "").startswith("Dark style") and on_screen(n)), timeout=10)
@@ -314,12 +319,7 @@ try:
              lambda: "Dark style" in (main_window(app).description or ""), timeout=30)
     if gsettings_get("color-scheme") != "'dark'":
         fail("color-scheme is no longer 'dark' after the restart")
-    click(wait_for("the main menu button", lambda: first(app, lambda n: n.name == "Main Menu" and on_screen(n))))
-    activate(wait_for("the Preferences menu item",
-                      lambda: first(app, lambda n: n.roleName == "menu item"
-                                    and (n.name or "").replace("_", "") == "Preferences" and on_screen(n)), timeout=10))
-    prefs = wait_for("the Preferences window",
-                     lambda: first(app, lambda n: n.roleName in ("frame", "dialog") and n.name == "Preferences"))
+    prefs = open_preferences(app)
     for name, checked in [("Dark style", True), ("Light style", False), ("Highlight person mentions", False),
                           ("Highlight place mentions", True)]:
         node = wait_for(f"the {name} control", lambda: first(prefs, lambda n: (n.name or "").startswith(name)))
