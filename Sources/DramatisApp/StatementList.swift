@@ -42,7 +42,8 @@ final class StatementList {
 
     /// "Direct quote · stated · on social media · uncertain speaker".
     static func caption(_ s: Statement) -> String {
-        var parts = [s.kind == .direct ? "Direct quote" : "Reported speech"]
+        // Beliefs, intentions and findings ("believes", "a poll found") are shown apart from speech.
+        var parts = [s.kind == .direct ? "Direct quote" : s.speech == false ? "Reported belief or finding" : "Reported speech"]
         if let cue = s.cue, !cue.isEmpty { parts.append(cue) }
         if let channel = s.channel, !channel.isEmpty { parts.append("on \(channel)") }
         if let c = s.confidence, c < 0.5 { parts.append("uncertain speaker") }

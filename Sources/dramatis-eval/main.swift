@@ -7,6 +7,19 @@ import Foundation
 // scored while the GTK target is being rebuilt.
 // Usage: dramatis-eval OUT_DIR FILE[=YYYY-MM-DD]…
 let args = Array(CommandLine.arguments.dropFirst())
+// dramatis-eval train-attribution DATA_DIR OUT.tsv [LIMIT]: the trainer of `dramatis train`, without GTK.
+if args.first == "train-attribution", args.count >= 3 {
+    var trainer = AttributionTrainer()
+    if args.count > 3 { trainer.limit = Int(args[3]) }
+    if let e = ProcessInfo.processInfo.environment["EPOCHS"].flatMap(Int.init) { trainer.epochs = e }
+    if let m = ProcessInfo.processInfo.environment["MINCOUNT"].flatMap(Int.init) { trainer.minFeatureCount = m }
+    let data = URL(fileURLWithPath: args[1])
+    let result = try trainer.train(data: data)
+    for line in result.report { print(line) }
+    try AttributionTrainer.fileText(rows: result.rows, report: result.report, data: data.lastPathComponent)
+        .write(toFile: args[2], atomically: true, encoding: .utf8)
+    exit(0)
+}
 guard args.count >= 2 else {
     FileHandle.standardError.write(Data("usage: dramatis-eval OUT_DIR FILE[=YYYY-MM-DD]…\n".utf8))
     exit(2)

@@ -739,10 +739,13 @@ struct RecognitionPass {
     /// head is a speaker noun; a body that speaks is an organisation.
     mutating func findUnnamedSpeakers() {
         for v in tokens.indices where !quoted[v] && tokens[v].kind == .word {
-            guard let verb = res.speechVerbs[tokens[v].lower], verb.isSpeech else { continue }
+            let w = tokens[v].lower
+            // A verb of saying: the lexicon's, or a learnt cue word that mostly introduced speech.
+            guard res.speechVerbs[w]?.isSpeech == true || (res.attribution.words[w]?.speechRate ?? 0) >= 0.5 else { continue }
             var h = v - 1
             while h >= 0, res.speechModifiers.contains(tokens[h].lower) { h -= 1 }
-            guard h >= 0, tokens[h].kind == .word, claimed[h] == nil, let type = res.speakerNouns[tokens[h].lower] else { continue }
+            guard h >= 0, tokens[h].kind == .word, claimed[h] == nil,
+                  let type = res.speakerNouns[tokens[h].lower] ?? res.attribution.speakerNouns[tokens[h].lower] else { continue }
             // Modifiers: adjectives, names and "and" ("Federal and state officials"), back to a determiner.
             var s = h
             let sentenceStart = doc.sentences[doc.sentenceOfToken[h]].tokenRange.lowerBound

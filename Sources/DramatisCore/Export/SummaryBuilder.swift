@@ -75,6 +75,8 @@ public struct Summary: Sendable {
     public static func attribution(_ statement: Statement) -> String? {
         var parts: [String] = []
         if let cue = statement.cue, !cue.isEmpty { parts.append(collapseWhitespace(cue)) }
+        // A reported belief, intention or finding is not something said.
+        if statement.speech == false { parts.append("belief or finding, not speech") }
         if let channel = statement.channel, !channel.isEmpty { parts.append("on \(collapseWhitespace(channel))") }
         return parts.isEmpty ? nil : parts.joined(separator: ", ")
     }

@@ -157,16 +157,20 @@ public struct Statement: Codable, Sendable, Equatable, Identifiable {
     public var channel: String?
     /// 0…1: how sure the attribution is (citron-style); extra field.
     public var confidence: Double?
+    /// Whether the cue is a verb of saying (true) or a reported belief, intention or finding
+    /// ("believes", "wants", "a poll found": false), as PolNeAR marks attributions; extra field,
+    /// null when unknown.
+    public var speech: Bool?
 
     public init(id: String, speaker: String?, kind: StatementKind, text: String, start: Int, end: Int,
-                cue: String?, channel: String?, confidence: Double? = nil) {
+                cue: String?, channel: String?, confidence: Double? = nil, speech: Bool? = nil) {
         self.id = id; self.speaker = speaker; self.kind = kind; self.text = text
         self.start = start; self.end = end; self.cue = cue; self.channel = channel
-        self.confidence = confidence
+        self.confidence = confidence; self.speech = speech
     }
     public var span: Span { Span(start, end) }
 
-    enum CodingKeys: String, CodingKey { case id, speaker, kind, text, start, end, cue, channel, confidence }
+    enum CodingKeys: String, CodingKey { case id, speaker, kind, text, start, end, cue, channel, confidence, speech }
     public func encode(to encoder: Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(id, forKey: .id)
@@ -178,6 +182,7 @@ public struct Statement: Codable, Sendable, Equatable, Identifiable {
         try c.encode(cue, forKey: .cue)
         try c.encode(channel, forKey: .channel)
         try c.encodeIfPresent(confidence, forKey: .confidence)
+        try c.encodeIfPresent(speech, forKey: .speech)
     }
 }
 

@@ -96,6 +96,11 @@ struct AnalysisJSONWriter {
         firstInContainer = false
     }
 
+    mutating func bool(_ b: Bool) {
+        bytes.append(contentsOf: Array((b ? "true" : "false").utf8))
+        firstInContainer = false
+    }
+
     mutating func null() {
         bytes.append(contentsOf: [0x6E, 0x75, 0x6C, 0x6C])
         firstInContainer = false
@@ -162,6 +167,7 @@ struct AnalysisJSONWriter {
         key("id"); string(s.id)
         key("kind"); string(s.kind.rawValue)
         key("speaker"); string(s.speaker)
+        if let speech = s.speech { key("speech"); bool(speech) }
         key("start"); int(s.start)
         key("text"); string(s.text)
         close(0x7D)

@@ -130,7 +130,7 @@ struct StatementPass {
                                         start: content.start, end: content.end,
                                         cue: cue.flatMap { $0.text.isEmpty ? nil : $0.text },
                                         channel: channel(near: cue?.token ?? q.open, sentence: si),
-                                        confidence: speaker == nil ? 0.2 : cue?.confidence))
+                                        confidence: speaker == nil ? 0.2 : cue?.confidence, speech: true))
             if let sp = speaker { previousSpeaker = (sp, paragraph, cue?.text) }
         }
         statements.sort { ($0.start, $0.end) < ($1.start, $1.end) }
@@ -148,14 +148,20 @@ struct StatementPass {
         var i = s.tokenRange.lowerBound
         while i < s.tokenRange.upperBound {
             let t = tokens[i]
-            if t.kind == .word, let verb = res.speechVerbs[t.lower] {
-                // "called" needs an object or a quote ("called the plan “reckless”", "called for").
+            if let p = reportingPattern(at: i) {
+                // "according to X": the speaker follows.
+                let after = i + p.words.count
+                if let m = entities.mention(atToken: after), !quoted[after] {
+                    cues.append(Cue(token: i, text: p.cue, speaker: m.entity, subjectToken: after, confidence: 0.8))
+                }
+            } else if isCueCandidate(i) {
                 let insideQuote = quoted[i]
-                // "Mr. Quiros was accused of …", "a monitor maintained by the embassy": the
-                // subject of a passive is spoken about, not speaking.
-                if isPassive(i) { i += 1; continue }
-                if verb.isSpeech || followsThat(i) {
+                // The lexicon rule's cues, and the words the learnt cue model finds beyond it
+                // (beliefs, findings, the long tail of reporting verbs).
+                if lexiconCue(i) || !res.attribution.isEmpty && cueScore(i) > 0 {
                     var (speaker, subj, conf) = findSpeaker(forVerb: i, in: s, insideQuote: insideQuote)
+                    // The learnt ranker decides among the mentions around the cue; the rules' pick is one of its features.
+                    if !res.attribution.speaker.isEmpty, speaker == nil { (speaker, subj, conf) = chooseSpeaker(forCue: i, rule: (speaker, subj, conf)) }
                     // "Max Lawson welcomed the statement and said …": the first verb's subject.
                     if i > s.tokenRange.lowerBound, ["and", "but"].contains(tokens[i - 1].lower), let previous = cues.last,
                        previous.speaker != nil, quoted[previous.token] == insideQuote, (subj ?? i) >= previous.token {
@@ -164,12 +170,6 @@ struct StatementPass {
                     if !insideQuote || speaker != nil {
                         cues.append(Cue(token: i, text: cueText(i), speaker: speaker, subjectToken: subj, confidence: conf))
                     }
-                }
-            } else if let p = reportingPattern(at: i) {
-                // "according to X": the speaker follows.
-                let after = i + p.words.count
-                if let m = entities.mention(atToken: after), !quoted[after] {
-                    cues.append(Cue(token: i, text: p.cue, speaker: m.entity, subjectToken: after, confidence: 0.8))
                 }
             }
             i += 1
@@ -183,7 +183,7 @@ struct StatementPass {
         let speaker = entities.mention(atToken: label.upperBound - 1)?.entity
         statements.append(Statement(id: "", speaker: speaker.map(entities.id(of:)), kind: .direct,
                                     text: doc.substring(span), start: span.start, end: span.end, cue: nil,
-                                    channel: nil, confidence: speaker == nil ? 0.2 : 0.9))
+                                    channel: nil, confidence: speaker == nil ? 0.2 : 0.9, speech: true))
         return speaker
     }
 
@@ -207,6 +207,13 @@ struct StatementPass {
     }
     static let irregularParticiples: Set<String> = ["told", "said", "known", "shown", "written", "thought", "held", "heard", "taught"]
     static let passiveAuxiliaries: Set<String> = ["was", "were", "been", "being", "is", "are", "be", "get", "gets", "got"]
+
+    /// The hand-written cue rule (now a feature of the learnt model): a verb of saying of the
+    /// lexicon, or a belief verb with a that-clause, not in the passive ("was accused of").
+    func lexiconCue(_ i: Int) -> Bool {
+        guard let verb = res.speechVerbs[tokens[i].lower], !isPassive(i) else { return false }
+        return verb.isSpeech || followsThat(i)
+    }
 
     func cueText(_ i: Int) -> String {
         // Phrasal cues: "called for", "pointed out".
@@ -583,7 +590,7 @@ struct StatementPass {
             statements.append(Statement(id: "", speaker: cue.speaker.map(entities.id(of:)), kind: .indirect, text: text,
                                         start: span.start, end: span.end, cue: cue.text,
                                         channel: channel(near: cue.token, sentence: doc.sentenceOfToken[cue.token]),
-                                        confidence: cue.confidence))
+                                        confidence: cue.confidence, speech: isSpeech(cue: cue.token)))
         }
     }
 

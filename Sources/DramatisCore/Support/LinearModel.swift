@@ -1,0 +1,234 @@
+import Foundation
+
+/// A linear model over named string features: the score of a decision is the sum of the weights
+/// of the features that fire. The learnt components (cue words, speakers, entity tags) each keep
+/// one, fitted by `PerceptronTrainer` and stored as a TSV table under `data/models/`.
+///
+/// Feature names are hashed with FNV-1a (stable across processes and platforms, unlike
+/// `Hasher`), so a prediction costs one string hash and one table lookup per feature.
+public struct LinearModel: Sendable {
+    /// feature hash → weight, one table per class (binary models use class 0 only).
+    var weights: [[UInt64: Double]]
+    public let classes: [String]
+
+    public init(classes: [String] = ["yes"]) {
+        self.classes = classes
+        weights = Array(repeating: [:], count: classes.count)
+    }
+
+    public var isEmpty: Bool { weights.allSatisfy(\.isEmpty) }
+    public var featureCount: Int { weights.reduce(0) { $0 + $1.count } }
+
+    @inline(__always)
+    public static func hash(_ s: String) -> UInt64 {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for b in s.utf8 { h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01B3 }
+        return h
+    }
+
+    /// The score of class `c` for these features.
+    @inline(__always)
+    public func score(_ features: [String], class c: Int = 0) -> Double {
+        let table = weights[c]
+        var s = 0.0
+        for f in features { s += table[LinearModel.hash(f)] ?? 0 }
+        return s
+    }
+
+    public func score(hashes: [UInt64], class c: Int = 0) -> Double {
+        let table = weights[c]
+        var s = 0.0
+        for h in hashes { s += table[h] ?? 0 }
+        return s
+    }
+
+    /// The best class for these features (multiclass models).
+    public func best(_ features: [String]) -> (index: Int, score: Double) {
+        let hashes = features.map(LinearModel.hash)
+        var best = (0, -Double.infinity)
+        for c in classes.indices {
+            let s = score(hashes: hashes, class: c)
+            if s > best.1 { best = (c, s) }
+        }
+        return best
+    }
+
+    /// Logistic squashing of a score into 0…1, for the confidence fields of the JSON.
+    public static func probability(_ score: Double) -> Double { 1 / (1 + exp(-score)) }
+
+    // MARK: - Storage: "class<TAB>feature<TAB>weight" rows
+
+    /// Reads the rows of a model table (comments already skipped by the table reader).
+    public init(rows: [[String]]) {
+        var classes: [String] = []
+        var index: [String: Int] = [:]
+        var weights: [[UInt64: Double]] = []
+        for r in rows where r.count >= 3 {
+            guard let w = Double(r[2]) else { continue }
+            let c: Int
+            if let i = index[r[0]] { c = i } else {
+                c = classes.count; index[r[0]] = c; classes.append(r[0]); weights.append([:])
+            }
+            weights[c][LinearModel.hash(r[1])] = w
+        }
+        self.classes = classes.isEmpty ? ["yes"] : classes
+        self.weights = weights.isEmpty ? [[:]] : weights
+    }
+}
+
+/// Averaged perceptron training (Collins 2002; the trainer of early spaCy and citron's
+/// classifiers): deterministic for a given seed, linear in the examples per epoch.
+public struct PerceptronTrainer {
+    public struct Named {
+        /// feature name for every hash seen in training, so the table can be written readably.
+        var names: [UInt64: String] = [:]
+    }
+
+    let classes: [String]
+    var weights: [[UInt64: Double]]
+    var totals: [[UInt64: Double]]
+    var stamps: [[UInt64: Int]]
+    var step = 0
+    var names: [UInt64: String] = [:]
+
+    public init(classes: [String] = ["yes"]) {
+        self.classes = classes
+        weights = Array(repeating: [:], count: classes.count)
+        totals = weights
+        stamps = Array(repeating: [:], count: classes.count)
+    }
+
+    mutating func update(_ c: Int, _ h: UInt64, _ delta: Double) {
+        let w = weights[c][h] ?? 0
+        totals[c][h, default: 0] += Double(step - (stamps[c][h] ?? 0)) * w
+        stamps[c][h] = step
+        weights[c][h] = w + delta
+    }
+
+    /// Drops the features seen in fewer than `minCount` examples: rare lexical features are
+    /// memorised by a perceptron ("social" after "stated on") instead of generalising.
+    public static func pruned<T>(_ examples: [T], features: (T) -> [String], rebuild: (T, [String]) -> T, minCount: Int) -> [T] {
+        guard minCount > 1 else { return examples }
+        var count: [String: Int] = [:]
+        for e in examples { for f in Set(features(e)) { count[f, default: 0] += 1 } }
+        return examples.map { e in rebuild(e, features(e).filter { (count[$0] ?? 0) >= minCount }) }
+    }
+
+    func hashes(_ features: [String], remember: inout [UInt64: String]) -> [UInt64] {
+        features.map { f in
+            let h = LinearModel.hash(f)
+            if remember[h] == nil { remember[h] = f }
+            return h
+        }
+    }
+
+    func score(_ hashes: [UInt64], _ c: Int) -> Double {
+        var s = 0.0
+        for h in hashes { s += weights[c][h] ?? 0 }
+        return s
+    }
+
+    /// Binary training: each example is (features, label); the model answers yes when its score is > 0.
+    public mutating func trainBinary(_ examples: [(features: [String], label: Bool)], epochs: Int, seed: UInt64) -> LinearModel {
+        let hashed = examples.map { (hashes($0.features, remember: &names), $0.label) }
+        var order = Array(hashed.indices)
+        var rng = SplitMix(seed: seed)
+        for _ in 0..<epochs {
+            order.shuffle(using: &rng)
+            for i in order {
+                step += 1
+                let (hs, label) = hashed[i]
+                let guess = score(hs, 0) > 0
+                if guess != label { for h in hs { update(0, h, label ? 1 : -1) } }
+            }
+        }
+        return averaged()
+    }
+
+    /// Ranking training: each example is a list of candidates' features and the index of the
+    /// right one; the model picks the candidate with the highest score.
+    public mutating func trainRanking(_ examples: [(candidates: [[String]], gold: Int)], epochs: Int, seed: UInt64) -> LinearModel {
+        let hashed = examples.map { ex in (ex.candidates.map { hashes($0, remember: &names) }, ex.gold) }
+        var order = Array(hashed.indices)
+        var rng = SplitMix(seed: seed)
+        for _ in 0..<epochs {
+            order.shuffle(using: &rng)
+            for i in order {
+                step += 1
+                let (cands, gold) = hashed[i]
+                var best = 0, bestScore = -Double.infinity
+                for (ci, hs) in cands.enumerated() {
+                    let s = score(hs, 0)
+                    if s > bestScore { best = ci; bestScore = s }
+                }
+                if best != gold {
+                    for h in cands[gold] { update(0, h, 1) }
+                    for h in cands[best] { update(0, h, -1) }
+                }
+            }
+        }
+        return averaged()
+    }
+
+    /// Multiclass training: each example is (features, class index).
+    public mutating func trainMulticlass(_ examples: [(features: [String], label: Int)], epochs: Int, seed: UInt64) -> LinearModel {
+        let hashed = examples.map { (hashes($0.features, remember: &names), $0.label) }
+        var order = Array(hashed.indices)
+        var rng = SplitMix(seed: seed)
+        for _ in 0..<epochs {
+            order.shuffle(using: &rng)
+            for i in order {
+                step += 1
+                let (hs, label) = hashed[i]
+                var best = 0, bestScore = -Double.infinity
+                for c in classes.indices {
+                    let s = score(hs, c)
+                    if s > bestScore { best = c; bestScore = s }
+                }
+                if best != label {
+                    for h in hs { update(label, h, 1); update(best, h, -1) }
+                }
+            }
+        }
+        return averaged()
+    }
+
+    func averaged() -> LinearModel {
+        var model = LinearModel(classes: classes)
+        for c in classes.indices {
+            for (h, w) in weights[c] {
+                let total = (totals[c][h] ?? 0) + Double(step - (stamps[c][h] ?? 0)) * w
+                let avg = total / Double(max(step, 1))
+                if abs(avg) >= 1e-4 { model.weights[c][h] = avg }
+            }
+        }
+        return model
+    }
+
+    /// The model as "class<TAB>feature<TAB>weight" rows, sorted (so retraining with the same
+    /// seed gives the same file), weights rounded to 4 decimals.
+    public func rows(of model: LinearModel) -> [String] {
+        var out: [String] = []
+        for (c, name) in model.classes.enumerated() {
+            for (h, w) in model.weights[c] {
+                guard let f = names[h] else { continue }
+                let r = (w * 10_000).rounded() / 10_000
+                if r != 0 { out.append("\(name)\t\(f)\t\(r)") }
+            }
+        }
+        return out.sorted()
+    }
+}
+
+/// A small deterministic generator (SplitMix64) for shuffling training examples.
+public struct SplitMix: RandomNumberGenerator {
+    var state: UInt64
+    public init(seed: UInt64) { state = seed }
+    public mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
