@@ -93,8 +93,8 @@ extension StatementPass {
         if i + 1 < tokens.count, let m = entities.mention(atToken: i + 1) { f.append("obj=\(m.kind.rawValue)") }
         // Where quotes are in the sentence.
         let s = doc.sentences[doc.sentenceOfToken[i]]
-        var quoteBefore = false, quoteAfter = false
-        for k in s.tokenRange where tokens[k].isQuote { if k < i { quoteBefore = true } else { quoteAfter = true } }
+        let si = doc.sentenceOfToken[i]
+        let quoteBefore = sentenceQuotes[si].first < i, quoteAfter = sentenceQuotes[si].last >= i
         f.append("qb=\(quoteBefore)_qa=\(quoteAfter)")
         // "…,” Mr Zelenskky stated" / "said: “…": a quote mark a few tokens away.
         if (max(s.tokenRange.lowerBound, i - 5)..<i).contains(where: { tokens[$0].isQuote && quoteAt[$0] >= 0 && quotes[quoteAt[$0]].close == $0 }) { f.append("quote_closed_before") }

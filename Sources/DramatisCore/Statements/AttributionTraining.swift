@@ -86,7 +86,9 @@ public struct AttributionTrainer {
         // 2. The cue vocabulary and each word's share of speech.
         var headCount: [String: Int] = [:], speechCount: [String: Int] = [:]
         for a in articles { for g in a.gold { if let h = g.head { headCount[h, default: 0] += 1; if g.speech { speechCount[h, default: 0] += 1 } } } }
-        let vocabulary = headCount.filter { $0.value >= 2 && $0.key.unicodeScalars.allSatisfy { CharacterSet.letters.contains($0) } }
+        // Function words ("on", "that", "as") head a few odd cues but would make every other token a candidate.
+        let vocabulary = headCount.filter { $0.value >= 2 && $0.key.unicodeScalars.allSatisfy { CharacterSet.letters.contains($0) }
+            && (!resources.stopwords.contains($0.key) || resources.speechVerbs[$0.key] != nil) }
 
         // 3. Cue examples: every candidate word, positive when it is the cue of a gold attribution.
         var cueExamples: [(features: [String], label: Bool)] = []

@@ -35,6 +35,9 @@ struct StatementPass {
     /// Token index → quotation index, for tokens inside or on the marks of a quotation.
     var quoteAt: [Int]
     var statements: [Statement] = []
+    /// For each sentence, its first and last quote-mark token (Int.max / -1 when none): the
+    /// cue model's "quote before / after" features in constant time.
+    let sentenceQuotes: [(first: Int, last: Int)]
 
     static let objectVerbs: Set<String> = ["praise", "criticise", "criticize", "accuse", "deny", "reject", "demand", "welcome",
                                            "applaud", "condemn", "blame", "question", "urge", "promise", "pledge", "vow", "propose",
@@ -61,6 +64,11 @@ struct StatementPass {
             if let c = q.close { at[c] = qi }
         }
         quoteAt = at
+        sentenceQuotes = doc.sentences.map { s in
+            var first = Int.max, last = -1
+            for k in s.tokenRange where doc.tokens[k].isQuote { first = min(first, k); last = k }
+            return (first, last)
+        }
     }
 
     // MARK: - Run
