@@ -7,6 +7,11 @@ import Foundation
 // scored while the GTK target is being rebuilt.
 // Usage: dramatis-eval OUT_DIR FILE[=YYYY-MM-DD]…
 let args = Array(CommandLine.arguments.dropFirst())
+// dramatis-eval diagnose-attribution DATA_DIR: the shipped model's cue and speaker figures on gold articles.
+if args.first == "diagnose-attribution", args.count >= 2 {
+    for line in try AttributionTrainer().diagnose(data: URL(fileURLWithPath: args[1])) { print(line) }
+    exit(0)
+}
 // dramatis-eval train-attribution DATA_DIR OUT.tsv [LIMIT]: the trainer of `dramatis train`, without GTK.
 if args.first == "train-attribution", args.count >= 3 {
     var trainer = AttributionTrainer()

@@ -11,6 +11,10 @@ import Foundation
 public struct AttributionModel: Sendable {
     public struct CueWord: Sendable {
         public let speechRate: Double
+        /// Share of this word's gold attributions whose content starts just after it ("promising
+        /// to lift …", "blamed police shootings on …"), and the usual distance in tokens.
+        public var followRate: Double = 0
+        public var followOffset: Int = 1
     }
     public var cue: LinearModel
     public var speaker: LinearModel
@@ -18,8 +22,7 @@ public struct AttributionModel: Sendable {
     /// Head nouns of unnamed speakers in training ("officials", "aides", "critics") → type.
     public var speakerNouns: [String: EntityType]
 
-    public init(cue: LinearModel = LinearModel(), speaker: LinearModel = LinearModel(), words: [String: CueWord] = [:],
-                speakerNouns: [String: EntityType] = [:]) {
+    public init(cue: LinearModel = LinearModel(), speaker: LinearModel = LinearModel(), words: [String: CueWord] = [:], speakerNouns: [String: EntityType] = [:]) {
         self.cue = cue; self.speaker = speaker; self.words = words; self.speakerNouns = speakerNouns
     }
 
@@ -31,7 +34,9 @@ public struct AttributionModel: Sendable {
             switch r[0] {
             case "cue": cueRows.append(["yes", r[1], r[2]])
             case "speaker": speakerRows.append(["yes", r[1], r[2]])
-            case "word": words[r[1]] = CueWord(speechRate: Double(r[2]) ?? 1)
+            case "word":
+                words[r[1]] = CueWord(speechRate: Double(r[2]) ?? 1, followRate: r.count > 3 ? Double(r[3]) ?? 0 : 0,
+                                      followOffset: r.count > 4 ? Int(r[4]) ?? 1 : 1)
             case "noun": nouns[r[1]] = EntityType(rawValue: r[2])
             default: break
             }
@@ -43,6 +48,9 @@ public struct AttributionModel: Sendable {
     }
 
     public var isEmpty: Bool { cue.isEmpty }
+
+    /// Set by the trainer for the duration of a training run (one run at a time).
+    nonisolated(unsafe) static var trainingOverride: AttributionModel? = nil
 }
 
 /// Crude inflection stripping for features ("argued", "argues", "arguing" → "argu"): shares

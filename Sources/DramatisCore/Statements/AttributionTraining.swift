@@ -43,15 +43,15 @@ public struct AttributionTrainer {
         var gold: [(content: Span, head: String?, speech: Bool, source: String?)]
     }
 
-    public func train(data directory: URL) throws -> Result {
-        let started = Date()
+    /// Reads and analyses each gold article up to the entity stage and locates its gold
+    /// attributions; also counts the head nouns of unnamed gold speakers by type.
+    func read(_ directory: URL) throws -> (articles: [Article], total: Int, unlocated: Int, nounTypes: [String: [String: Int]]) {
         let fm = FileManager.default
         var names = try fm.contentsOfDirectory(atPath: directory.path).filter { $0.hasSuffix(".gold.json") }
             .map { String($0.dropLast(".gold.json".count)) }.sorted()
         if let limit { names = Array(names.prefix(limit)) }
         guard !names.isEmpty else { throw LoadError.unsupported(directory.path, detail: "no NAME.gold.json files to train on") }
 
-        // 1. Read and analyse each article up to the entity stage; locate its gold attributions.
         var articles: [Article] = []
         var unlocated = 0, total = 0
         var nounTypes: [String: [String: Int]] = [:]
@@ -77,11 +77,57 @@ public struct AttributionTrainer {
                 guard let text = s["text"] as? String, !text.isEmpty else { continue }
                 total += 1
                 guard let start = AttributionTrainer.find(Array(text.unicodeScalars), in: doc.scalars, avoiding: &used) else { unlocated += 1; continue }
-                located.append((Span(start, start + text.unicodeScalars.count), (s["cue"] as? String).flatMap(AttributionTrainer.headWord(ofCue:)),
+                let span = Span(start, start + text.unicodeScalars.count)
+                located.append((span, (s["cue"] as? String).flatMap(AttributionTrainer.headWord(ofCue:)),
                                 (s["speech"] as? Bool) ?? true, s["source_text"] as? String))
+
             }
             articles.append(Article(name: name, doc: doc, entities: entities, gold: located))
         }
+
+        return (articles, total, unlocated, nounTypes)
+    }
+
+    /// Figures of the shipped model on gold articles it was not trained on (polnear-dev):
+    /// cue precision/recall over candidate words, and speaker accuracy on the gold cues for
+    /// the rules alone, the ranker alone and the two as the statements stage combines them.
+    public func diagnose(data directory: URL) throws -> [String] {
+        let (articles, _, _, _) = try read(directory)
+        var tp = 0, fp = 0, fn = 0, ruleRight = 0, rankerRight = 0, combinedRight = 0, cues = 0, ruleNone = 0, ruleNoneRankerRight = 0
+        for a in articles {
+            let pass = StatementPass(doc: a.doc, res: resources, entities: a.entities)
+            let positives = cueTokens(a)
+            for i in a.doc.tokens.indices where pass.isCueCandidate(i) {
+                let yes = pass.lexiconCue(i) || pass.cueScore(i) > 0
+                let gold = positives[i] != nil
+                if yes && gold { tp += 1 } else if yes { fp += 1 } else if gold { fn += 1 }
+            }
+            fn += positives.keys.filter { !pass.isCueCandidate($0) }.count
+            for (v, source) in positives.sorted(by: { $0.key < $1.key }) {
+                let sentence = a.doc.sentences[a.doc.sentenceOfToken[v]]
+                let rule = pass.findSpeaker(forVerb: v, in: sentence, insideQuote: pass.quoted[v])
+                let candidates = pass.speakerCandidates(forCue: v, rule: rule)
+                guard let gold = goldCandidate(candidates, source: source, cue: v, article: a) else { continue }
+                cues += 1
+                let goldEntity = candidates[gold].mention.map { a.entities.mentions[$0].entity }
+                let ranked = pass.chooseSpeaker(forCue: v, rule: rule).0
+                if rule.0 == goldEntity { ruleRight += 1 }
+                if ranked == goldEntity { rankerRight += 1 }
+                if rule.0 == nil { ruleNone += 1; if ranked == goldEntity { ruleNoneRankerRight += 1 } }
+                if (rule.0 ?? ranked) == goldEntity { combinedRight += 1 }
+            }
+        }
+        func r(_ x: Int, _ n: Int) -> String { String(format: "%.3f", Double(x) / Double(max(n, 1))) }
+        return ["articles \(articles.count)",
+                "cues: precision \(r(tp, tp + fp)) recall \(r(tp, tp + fn)) (tp \(tp), fp \(fp), fn \(fn))",
+                "speakers on \(cues) gold cues with a candidate source: rules \(r(ruleRight, cues)), ranker \(r(rankerRight, cues)), combined \(r(combinedRight, cues)); rules find nobody on \(ruleNone), ranker right on \(r(ruleNoneRankerRight, ruleNone)) of them"]
+    }
+
+    public func train(data directory: URL) throws -> Result {
+        let started = Date()
+        AttributionModel.trainingOverride = AttributionModel()
+        defer { AttributionModel.trainingOverride = nil }
+        let (articles, total, unlocated, nounTypes) = try read(directory)
 
         // 2. The cue vocabulary and each word's share of speech.
         var headCount: [String: Int] = [:], speechCount: [String: Int] = [:]
@@ -128,11 +174,27 @@ public struct AttributionTrainer {
             if scores.indices.max(by: { scores[$0] < scores[$1] }) == ex.gold { right += 1 }
         }
 
+        // Where each cue word's content starts: right after it (1–3 tokens on), or elsewhere.
+        var follow: [String: [Int: Int]] = [:]
+        for a in articles {
+            for (v, g) in cueGold(a) {
+                let w = a.doc.tokens[v].lower
+                guard vocabulary[w] != nil else { continue }
+                let start = a.doc.tokenIndex(atOrAfter: g.content.start)
+                let offset = start - v
+                follow[w, default: [:]][(1...3).contains(offset) ? offset : 0, default: 0] += 1
+            }
+        }
         var words: [String: AttributionModel.CueWord] = [:]
         for (w, n) in vocabulary.sorted(by: { $0.key < $1.key }) {
             let rate = Double(speechCount[w] ?? 0) / Double(n)
-            words[w] = AttributionModel.CueWord(speechRate: rate)
-            rows.append("word\t\(w)\t\((rate * 1000).rounded() / 1000)")
+            let offsets = follow[w] ?? [:]
+            let seen = max(offsets.values.reduce(0, +), 1)
+            let near = (1...3).map { offsets[$0] ?? 0 }
+            let followRate = Double(near.reduce(0, +)) / Double(seen)
+            let offset = (near.indices.max { near[$0] < near[$1] } ?? 0) + 1
+            words[w] = AttributionModel.CueWord(speechRate: rate, followRate: followRate, followOffset: offset)
+            rows.append("word\t\(w)\t\((rate * 1000).rounded() / 1000)\t\((followRate * 1000).rounded() / 1000)\t\(offset)")
         }
 
         var speakerNouns: [String: EntityType] = [:]
@@ -183,6 +245,17 @@ public struct AttributionTrainer {
             if let c = w.first, c.isLetter, w.allSatisfy({ $0.isLetter || $0 == "-" }) { last = c.isLowercase ? w.lowercased() : nil }
         }
         return last
+    }
+
+    /// Each gold cue's token with its gold attribution.
+    func cueGold(_ a: Article) -> [(Int, (content: Span, head: String?, speech: Bool, source: String?))] {
+        var out: [(Int, (content: Span, head: String?, speech: Bool, source: String?))] = []
+        for g in a.gold {
+            var one = a
+            one.gold = [g]
+            if let t = cueTokens(one).keys.first { out.append((t, g)) }
+        }
+        return out
     }
 
     /// The token of each gold cue: the nearest word equal to the cue's head word, in the

@@ -453,6 +453,12 @@ struct StatementPass {
                 clauseStart = c
             }
         }
+        // A learnt cue word whose content usually follows it ("promising to lift …", "blamed X on Y").
+        if clauseStart == nil, !inverted, res.speechVerbs[tokens[v].lower] == nil, let learnt = res.attribution.words[tokens[v].lower],
+           learnt.followRate >= 0.7 {
+            let c = v + learnt.followOffset
+            if c < end, tokens[c].isWord || tokens[c].isQuote || tokens[c].kind == .number { clauseStart = c }
+        }
         if let start = clauseStart, start < end {
             emitClause(from: start, to: clauseEnd(from: start, sentence: s), cue: cue, sentence: s, embedded: &embedded, directCue: &directCue)
             return

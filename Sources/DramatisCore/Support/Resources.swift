@@ -67,8 +67,11 @@ public final class Resources: Sendable {
     public let stopwords: Set<String>
     /// topic word → canonical word ("deal" → "agreement")
     public let topicSynonyms: [String: String]
-    /// The learnt cue and speaker models of attribution (`models/attribution.tsv`).
-    public let attribution: AttributionModel
+    /// The learnt cue and speaker models of attribution (`models/attribution.tsv`); empty while
+    /// `AttributionTrainer` runs, so training sees what the rules alone see and does not depend
+    /// on the model it replaces.
+    public var attribution: AttributionModel { AttributionModel.trainingOverride ?? shippedAttribution }
+    let shippedAttribution: AttributionModel
 
     public static let shared: Resources = Resources(directory: DataDirectory.shared)
 
@@ -188,7 +191,7 @@ public final class Resources: Sendable {
         temporalWords = TemporalLexicon(rows: rows("lexicons/temporal.tsv"))
         stopwords = stop
         topicSynonyms = Dictionary(rows("lexicons/topic-synonyms.tsv").map { (col($0, 0), col($0, 1)) }, uniquingKeysWith: { a, _ in a })
-        attribution = AttributionModel(rows: rows("models/attribution.tsv"))
+        shippedAttribution = AttributionModel(rows: rows("models/attribution.tsv"))
         missingFiles = missing
     }
 
