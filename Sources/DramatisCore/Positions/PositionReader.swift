@@ -90,6 +90,7 @@ public struct PositionReader: Sendable {
                                          "look", "see", "say", "get", "go", "make", "take", "come", "know", "think", "very",
                                          "every", "each", "all", "both", "just", "only", "even", "not", "up", "out", "off", "so",
                                          "and", "or", "but", "if", "then", "than", "also", "still", "too", "now", "again"]
+    static let commitments: Set<String> = ["willingness", "readiness", "commitment", "offer", "pledge", "plan", "promise", "determination", "decision", "refusal", "opposition", "support"]
     static let headsFor: Set<String> = ["call", "calls", "proposal", "proposals", "support", "push", "demand", "demands", "plan",
                                         "plans", "pledge", "promise", "bid", "campaign", "opposition", "backing", "endorsement",
                                         "idea", "notion", "prospect", "possibility", "issue", "question", "matter"]
@@ -264,7 +265,7 @@ public struct PositionReader: Sendable {
                         if j < limitEnd, ["for", "to"].contains(tokens[j].lower) { subject = (j + 1)..<limitEnd; extra["extraposed"] = 1 }
                     }
                     if subject.isEmpty { i = after; continue }
-                    add(subject, cue: cue, cueAt: i, negated: negated != negCopula, extra: extra)
+                    add(subject, cue: cue, cueAt: i, negated: negated || negCopula, extra: extra)
                 default: break
                 }
                 i = after
@@ -292,7 +293,40 @@ public struct PositionReader: Sendable {
                     if produced.count > before { produced[produced.count - 1].topic = topics[ti].id; produced[produced.count - 1].key = TopicKey.of(topics[ti].id) }
                 }
             }
+            // 3. A statement that takes a side on nothing it names answers the issue its sentence
+            // names before it ("… joining NATO, a move that Trump has signalled he would not accept").
+            if produced.isEmpty, st.kind == .indirect {
+                var k = window.lowerBound
+                var cueFound: (at: Int, cue: PositionCueLexicon.Cue)? = nil
+                while k < last {
+                    if let c = lex.match(at: k, in: k..<last, tokens: tokens, classes: [.for, .against]), !isNominal(k, tokens: tokens) { cueFound = (k, c); break }
+                    k += 1
+                }
+                if let (at, cue) = cueFound {
+                    let earlier = (sentence.lowerBound..<window.lowerBound).reversed().compactMap { t in occurrencesAt[t]?.first.map { (t, $0) } }.first
+                    if let (t, ti) = earlier {
+                        let occ = topics[ti].occurrences.first { $0.lowerBound == t }!
+                        let before = produced.count
+                        add(occ, cue: cue, cueAt: at, negated: isNegated(before: at, from: window.lowerBound, tokens: tokens, lex: lex), extra: ["inherited": 1])
+                        if produced.count > before { produced[produced.count - 1].topic = topics[ti].id; produced[produced.count - 1].key = TopicKey.of(topics[ti].id) }
+                    }
+                }
+            }
             out.append(contentsOf: produced)
+            // 4. A possessor of a willingness, commitment or plan in the statement holds its side
+            // too ("the US's new willingness to give security guarantees").
+            for t in first..<last {
+                guard let m = entities.mention(atToken: t), m.tokens.lowerBound == t, m.possessive, m.kind != .pronoun, m.entity != speaker, !outlet[m.entity],
+                      [.place, .organization, .group, .person].contains(entities.entities[m.entity].type) else { continue }
+                var j = m.tokens.upperBound
+                while j < min(last, m.tokens.upperBound + 4), !PositionReader.commitments.contains(tokens[j].lower) { j += 1 }
+                guard j < min(last, m.tokens.upperBound + 4) else { continue }
+                for var c in produced where c.offset > tokens[j].start {
+                    c.actor = m.entity
+                    c.features["holder_possessive"] = 1
+                    out.append(c)
+                }
+            }
             // 3. The subject of the reported clause holds the side too ("Ukraine needs …").
             if st.kind == .indirect, let m = subjectMention(first, last, entities: entities, tokens: tokens), m != speaker, !outlet[m],
                [.place, .organization, .group, .person].contains(entities.entities[m].type) {
@@ -329,8 +363,11 @@ public struct PositionReader: Sendable {
     func isNegated(before i: Int, from lower: Int, tokens: [Token], lex: PositionCueLexicon) -> Bool {
         var j = i - 1
         var negated = false
-        while j >= lower, i - j <= 3 {
+        var seen = 0
+        while j >= lower, seen < 3 {
             let t = tokens[j]
+            if t.isQuote { j -= 1; continue }
+            seen += 1
             if t.kind == .punctuation || t.kind == .dash { break }
             if t.lower.hasSuffix("n't") || lex.match(at: j, in: j..<i, tokens: tokens, classes: [.neg, .refuse]) != nil { negated = true; break }
             j -= 1

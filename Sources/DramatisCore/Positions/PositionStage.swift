@@ -91,7 +91,8 @@ public struct PositionStage: Sendable {
         for gi in groups.indices {
             let g = groups[gi]
             var f: Features = ["bias": 1]
-            for m in g.members { for (k, v) in candidates[m].features where k != "bias" { f[k] = max(f[k] ?? 0, v) } }
+            // (Interactions are for the stance model; the confidence model reads the plain features.)
+            for m in g.members { for (k, v) in candidates[m].features where k != "bias" && !k.contains("&") && k != "polarity" { f[k] = max(f[k] ?? 0, v) } }
             let evidenceCount = Set(g.members.map { candidates[$0].statement }).count
             f["log_evidence"] = log(Double(evidenceCount))
             f["log_issue_size"] = log(Double(issueMembers[g.issue].count))

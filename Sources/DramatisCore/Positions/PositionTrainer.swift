@@ -96,8 +96,8 @@ public struct PositionTrainer {
     /// Stance model on the candidates whose actor and topic a gold position has; confidence model
     /// on (actor, issue) groups, labelled by whether a gold position has that actor, topic and the
     /// decided stance; threshold from 5-fold cross-validation by article (precision first: the
-    /// best F1 among thresholds with precision ≥ `minimumPrecision`).
-    public func fit(_ articles: [Article], minimumPrecision: Double = 0.5) -> Report {
+    /// threshold with the best F0.5, which weighs precision twice as much as recall).
+    public func fit(_ articles: [Article]) -> Report {
         let stage = PositionStage(resources: resources)
         func stanceData(_ arts: [Article]) -> [(Features, Stance)] {
             var out: [(Features, Stance)] = []
@@ -168,15 +168,14 @@ public struct PositionTrainer {
             let r = goldTotal == 0 ? 0 : min(1, tp / Double(goldTotal))
             return (p, r, p + r == 0 ? 0 : 2 * p * r / (p + r), kept.count)
         }
+        // Precision first: the threshold with the best F0.5 (precision weighted twice recall).
         var best = (t: 0.5, f: -1.0)
-        var bestAny = (t: 0.5, f: -1.0)
         for step in 1..<100 {
             let t = Double(step) / 100
             let x = figures(t, scored)
-            if x.f > bestAny.f { bestAny = (t, x.f) }
-            if x.p >= minimumPrecision, x.f > best.f { best = (t, x.f) }
+            let f05 = x.p + x.r == 0 ? 0 : 1.25 * x.p * x.r / (0.25 * x.p + x.r)
+            if f05 > best.f + 1e-12 { best = (t, f05) }
         }
-        if best.f < 0 { best = bestAny }
         var model = train(articles)
         // DRAMATIS_TRAIN_DUMP=FILE writes each group's label and features (for inspecting the data).
         if let dump = ProcessInfo.processInfo.environment["DRAMATIS_TRAIN_DUMP"] {
