@@ -55,8 +55,8 @@ public struct PositionStage: Sendable {
             var count: [String: Int] = [:]
             for m in members { count[candidates[m].topic, default: 0] += 1 }
             let name = count.max { a, b in
-                if a.value != b.value { return a.value < b.value }
                 let ka = TopicKey.of(a.key).count, kb = TopicKey.of(b.key).count
+                if a.value != b.value { return a.value < b.value }
                 if ka != kb { return ka > kb }
                 return a.key > b.key
             }!.key

@@ -148,7 +148,7 @@ public struct PositionTrainer {
         func train(_ arts: [Article]) -> PositionModel {
             var m = PositionModel()
             m.stanceWeights = PositionModel.fitStance(stanceData(arts))
-            m.confidenceWeights = PositionModel.fitBinary(groupData(arts, m, relaxed: true))
+            m.confidenceWeights = PositionModel.fitBinary(groupData(arts, m, relaxed: true), l2: 0.002)
             return m
         }
         // Out-of-fold confidences, for an honest threshold.
