@@ -91,6 +91,7 @@ public struct PositionReader: Sendable {
                                          "every", "each", "all", "both", "just", "only", "even", "not", "up", "out", "off", "so",
                                          "and", "or", "but", "if", "then", "than", "also", "still", "too", "now", "again"]
     static let commitments: Set<String> = ["willingness", "readiness", "commitment", "offer", "pledge", "plan", "promise", "determination", "decision", "refusal", "opposition", "support"]
+    static let strippedCommitments: Set<String> = ["willingness", "readiness", "commitment", "determination", "offer", "pledge", "promise", "intention", "efforts", "effort"]
     static let headsFor: Set<String> = ["call", "calls", "proposal", "proposals", "support", "push", "demand", "demands", "plan",
                                         "plans", "pledge", "promise", "bid", "campaign", "opposition", "backing", "endorsement",
                                         "idea", "notion", "prospect", "possibility", "issue", "question", "matter"]
@@ -138,6 +139,8 @@ public struct PositionReader: Sendable {
             let direct = st.kind == .direct
             let beliefCue = resources.positionCues.byFirstWord[cueLower]?.contains { $0.cls == .belief && $0.words.count == 1 } ?? false
             var statementFeatures: Features = ["bias": 1]
+            // "Mr Brown said G7 ministers had agreed to …": the speaker reports another's side.
+            if st.kind == .indirect, let other = subjectMention(first, last, entities: entities, tokens: tokens), other != speaker { statementFeatures["reported_other"] = 1 }
             if question { statementFeatures["question"] = 1 }
             if direct { statementFeatures["direct"] = 1 }
             if beliefCue { statementFeatures["belief"] = 1 }
@@ -233,10 +236,15 @@ public struct PositionReader: Sendable {
                         add((r + 1)..<limitEnd, cue: cue, cueAt: i, negated: negated, extra: ["reason": 1])
                     }
                 case .modal:
-                    if start < limitEnd, ["be", "have"].contains(tokens[start].lower) {
-                        // "Peace must be lasting": the side is on the subject.
+                    if start < limitEnd, tokens[start].lower == "have" {
+                        // "will need to have much greater confidence": no issue named.
+                    } else if start < limitEnd, tokens[start].lower == "be" {
+                        // "Peace must be lasting": the side is on the subject (inside the statement).
                         extra["modal_aux"] = 1
-                        let s0 = clauseStart(before: i, from: window.lowerBound, tokens: tokens)
+                        let s0 = clauseStart(before: i, from: i >= first ? first : window.lowerBound, tokens: tokens)
+                        // A country or person "must be able to …" is no issue in itself.
+                        if let m = entities.mention(atToken: s0 < i && PositionReader.determiners.contains(tokens[s0].lower) ? s0 + 1 : s0),
+                           m.tokens.upperBound >= i, [.place, .person].contains(entities.entities[m.entity].type) { i = after; continue }
                         let p = start + 1
                         if s0 < i, tokens[start].lower == "be", p < limitEnd, tokens[p].kind == .word, tokens[p].lower.hasSuffix("ed") || tokens[p].lower.hasSuffix("en") {
                             // "Loretta Lynch should be impeached": the issue is the act on the subject.
@@ -256,7 +264,7 @@ public struct PositionReader: Sendable {
                     }
                     guard c >= window.lowerBound, PositionReader.copulas.contains(tokens[c].lower) || tokens[c].lower.hasSuffix("n't") && PositionReader.copulas.contains(String(tokens[c].lower.dropLast(3))) else { i = after; continue }
                     if tokens[c].lower.hasSuffix("n't") { negCopula = true }
-                    var subject = clauseStart(before: c, from: window.lowerBound, tokens: tokens)..<c
+                    var subject = clauseStart(before: c, from: c >= first ? first : window.lowerBound, tokens: tokens)..<c
                     extra["eval_subject"] = 1
                     // "it was inappropriate for Ginsburg to criticize Trump": the extraposed clause.
                     if subject.count == 1, ["it", "this", "that"].contains(tokens[subject.lowerBound].lower) {
@@ -332,6 +340,7 @@ public struct PositionReader: Sendable {
                [.place, .organization, .group, .person].contains(entities.entities[m].type) {
                 for var c in produced {
                     c.actor = m
+                    c.features["reported_other"] = nil
                     c.features["holder_subject"] = 1
                     out.append(c)
                 }
@@ -393,9 +402,13 @@ public struct PositionReader: Sendable {
         var s = range.lowerBound
         while s < range.upperBound, tokens[s].isQuote || PositionReader.determiners.contains(tokens[s].lower) { s += 1 }
         // "his call for the ban": the side on a call, proposal or support for X is on X.
-        if s + 2 < range.upperBound, PositionReader.headsFor.contains(tokens[s].lower), ["for", "of", "to"].contains(tokens[s + 1].lower) {
-            s += 2
+        // (Also after a possessor and an adjective: "the US's new willingness to give guarantees".)
+        for h in s..<max(s, min(range.upperBound - 2, s + 4)) where PositionReader.headsFor.contains(tokens[h].lower) || PositionReader.strippedCommitments.contains(tokens[h].lower) {
+            guard ["for", "of", "to"].contains(tokens[h + 1].lower) else { break }
+            guard h == s || (s..<h).allSatisfy({ tokens[$0].isCapitalized || ["'s", "’s", "'", "’", "new", "own", "latest", "renewed", "fresh"].contains(tokens[$0].lower) }) else { break }
+            s = h + 2
             while s < range.upperBound, tokens[s].isQuote || PositionReader.determiners.contains(tokens[s].lower) { s += 1 }
+            break
         }
         var e = s
         var words = 0
@@ -409,6 +422,8 @@ public struct PositionReader: Sendable {
             }
             if t.kind == .dash { break }
             if e > s, PositionReader.boundaries.contains(t.lower) { break }
+            // "the guarantees stating …": a speech verb starts the next clause.
+            if e > s, resources.speechVerbs[t.lower] != nil, !t.isCapitalized { break }
             if e - s >= 2, t.lower == "to" { break }
             // "Ford Motor Company for opening …": the reason is not part of the name.
             if e > s, ["for", "over"].contains(t.lower), tokens[e - 1].isCapitalized { break }

@@ -39,7 +39,17 @@ public struct PositionStage: Sendable {
         }
         var parent = Array(keys.indices)
         func find(_ x: Int) -> Int { var x = x; while parent[x] != x { parent[x] = parent[parent[x]]; x = parent[x] }; return x }
-        for a in keys.indices { for b in (a + 1)..<max(a + 1, keys.count) where TopicKey.sameIssue(keys[a], keys[b]) {
+        // Acronyms: "IFF" is "International Finance Facility" when a phrase's initials spell it.
+        var initials: [Int: String] = [:]
+        for c in candidates {
+            let words = c.topic.split(separator: " ").filter { $0.first?.isUppercase == true && $0.count > 1 && !["Mr", "Mrs", "Ms", "Dr"].contains($0) }
+            if words.count >= 2, let k = keyIndex[c.key] { initials[k] = String(words.compactMap(\.first)).lowercased() }
+        }
+        func acronym(_ a: Int, _ b: Int) -> Bool {
+            guard keys[a].count == 1, let word = keys[a].first, word.count >= 2, let ini = initials[b] else { return false }
+            return ini.hasSuffix(word) && ini.count - word.count <= 2
+        }
+        for a in keys.indices { for b in (a + 1)..<max(a + 1, keys.count) where TopicKey.sameIssue(keys[a], keys[b]) || acronym(a, b) || acronym(b, a) {
             let ra = find(a), rb = find(b); if ra != rb { parent[max(ra, rb)] = min(ra, rb) }
         } }
         var issueOfRoot: [Int: Int] = [:]
@@ -54,6 +64,13 @@ public struct PositionStage: Sendable {
         for members in issueMembers {
             var count: [String: Int] = [:]
             for m in members { count[candidates[m].topic, default: 0] += 1 }
+            // An acronym is named by its expansion.
+            for m in members { let k = keyIndex[candidates[m].key]!; if initials[k] != nil { count[candidates[m].topic, default: 0] += 0 } }
+            let expanded = members.compactMap { m -> String? in
+                let k = keyIndex[candidates[m].key]!
+                return members.contains { o in acronym(keyIndex[candidates[o].key]!, k) } ? candidates[m].topic : nil
+            }
+            if let e = expanded.min(by: { $0.count != $1.count ? $0.count < $1.count : $0 < $1 }) { issueNames.append(e); continue }
             let name = count.max { a, b in
                 let ka = TopicKey.of(a.key).count, kb = TopicKey.of(b.key).count
                 if a.value != b.value { return a.value < b.value }
