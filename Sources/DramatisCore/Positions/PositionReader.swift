@@ -91,6 +91,7 @@ public struct PositionReader: Sendable {
                                          "every", "each", "all", "both", "just", "only", "even", "not", "up", "out", "off", "so",
                                          "and", "or", "but", "if", "then", "than", "also", "still", "too", "now", "again"]
     static let commitments: Set<String> = ["willingness", "readiness", "commitment", "offer", "pledge", "plan", "promise", "determination", "decision", "refusal", "opposition", "support"]
+    static let namingVerbs: Set<String> = ["called", "calls", "call", "calling", "labelled", "labeled", "branded", "described", "describes", "deemed", "termed", "dubbed"]
     static let strippedCommitments: Set<String> = ["willingness", "readiness", "commitment", "determination", "offer", "pledge", "promise", "intention", "efforts", "effort"]
     static let headsFor: Set<String> = ["call", "calls", "proposal", "proposals", "support", "push", "demand", "demands", "plan",
                                         "plans", "pledge", "promise", "bid", "campaign", "opposition", "backing", "endorsement",
@@ -139,6 +140,8 @@ public struct PositionReader: Sendable {
             let direct = st.kind == .direct
             let beliefCue = resources.positionCues.byFirstWord[cueLower]?.contains { $0.cls == .belief && $0.words.count == 1 } ?? false
             var statementFeatures: Features = ["bias": 1]
+            // A holder the text does not name ("sources", "the campaign").
+            if entities.entities[speaker].name.first?.isLowercase == true { statementFeatures["actor_unnamed"] = 1 }
             // "Mr Brown said G7 ministers had agreed to …": the speaker reports another's side.
             if st.kind == .indirect, let other = subjectMention(first, last, entities: entities, tokens: tokens), other != speaker { statementFeatures["reported_other"] = 1 }
             if question { statementFeatures["question"] = 1 }
@@ -262,7 +265,15 @@ public struct PositionReader: Sendable {
                         if ["not", "n't", "never"].contains(tokens[c].lower) || tokens[c].lower.hasSuffix("n't") { negCopula = true }
                         c -= 1
                     }
-                    guard c >= window.lowerBound, PositionReader.copulas.contains(tokens[c].lower) || tokens[c].lower.hasSuffix("n't") && PositionReader.copulas.contains(String(tokens[c].lower.dropLast(3))) else { i = after; continue }
+                    // "called the Iraq War a mistake", "described the plan as reckless": the side is on the object.
+                    if !(c >= window.lowerBound && (PositionReader.copulas.contains(tokens[c].lower) || tokens[c].lower.hasSuffix("n't"))) {
+                        if let v = (max(window.lowerBound, i - 9)..<i).last(where: { PositionReader.namingVerbs.contains(tokens[$0].lower) }), v + 1 < c + 1 {
+                            var e = c + 1
+                            while e > v + 1, ["a", "an", "as", "the", "“", "”", "\""].contains(tokens[e - 1].lower) || tokens[e - 1].isQuote { e -= 1 }
+                            if e > v + 1 { add((v + 1)..<e, cue: cue, cueAt: i, negated: negated || negCopula, extra: ["eval_object": 1]) }
+                        }
+                        i = after; continue
+                    }
                     if tokens[c].lower.hasSuffix("n't") { negCopula = true }
                     var subject = clauseStart(before: c, from: c >= first ? first : window.lowerBound, tokens: tokens)..<c
                     extra["eval_subject"] = 1
