@@ -49,9 +49,21 @@ public struct PositionStage: Sendable {
             guard keys[a].count == 1, let word = keys[a].first, word.count >= 2, let ini = initials[b] else { return false }
             return ini.hasSuffix(word) && ini.count - word.count <= 2
         }
-        for a in keys.indices { for b in (a + 1)..<max(a + 1, keys.count) where TopicKey.sameIssue(keys[a], keys[b]) || acronym(a, b) || acronym(b, a) {
-            let ra = find(a), rb = find(b); if ra != rb { parent[max(ra, rb)] = min(ra, rb) }
-        } }
+        // Only phrases sharing a word (or an acronym and its expansion) can name one issue: compare
+        // within those buckets, so a long document costs its phrases, not their square.
+        var byWord: [String: [Int]] = [:]
+        for (k, key) in keys.enumerated() { for w in key { byWord[w, default: []].append(k) } }
+        var acronymsOf: [String: [Int]] = [:]
+        for (k, ini) in initials { acronymsOf[String(ini.suffix(1)), default: []].append(k) }
+        func union(_ a: Int, _ b: Int) { let ra = find(a), rb = find(b); if ra != rb { parent[max(ra, rb)] = min(ra, rb) } }
+        for a in keys.indices {
+            var others = Set<Int>()
+            for w in keys[a] where (byWord[w]?.count ?? 0) < 400 { for b in byWord[w]! where b > a { others.insert(b) } }
+            for b in others.sorted() where TopicKey.sameIssue(keys[a], keys[b]) { union(a, b) }
+            if keys[a].count == 1, let w = keys[a].first, let last = w.last {
+                for b in acronymsOf[String(last)] ?? [] where b != a && acronym(a, b) { union(a, b) }
+            }
+        }
         var issueOfRoot: [Int: Int] = [:]
         var issueMembers: [[Int]] = []
         for (ci, k) in candKey.enumerated() {
@@ -96,7 +108,9 @@ public struct PositionStage: Sendable {
         var actorsOfIssue: [Int: Set<Int>] = [:]
         for g in groups { actorsOfIssue[g.issue, default: []].insert(g.actor) }
         var statementsOf: [Int: Int] = [:]
-        for s in statements { if let sp = s.speaker, let e = entities.entities.firstIndex(where: { $0.id == sp }) { statementsOf[e, default: 0] += 1 } }
+        var entityIndex: [String: Int] = [:]
+        for (i, e) in entities.entities.enumerated() where entityIndex[e.id] == nil { entityIndex[e.id] = i }
+        for s in statements { if let sp = s.speaker, let e = entityIndex[sp] { statementsOf[e, default: 0] += 1 } }
         let maxStatements = statementsOf.values.max() ?? 1
         // The headline names the article's main issue and actors.
         let titleKey = TopicKey.of(title ?? "")
@@ -176,7 +190,7 @@ public struct PositionStage: Sendable {
         }
         // Topics: the issues positions are taken on, with how often the text names them.
         let topics = usedIssues.keys.sorted().map { ii -> Topic in
-            Topic(id: issueNames[ii], mentions: mentions(of: issueNames[ii], in: document, found: found))
+            Topic(id: issueNames[ii], mentions: mentions(of: issueNames[ii], wordCount: wordCount, found: found))
         }.sorted { $0.mentions != $1.mentions ? $0.mentions > $1.mentions : $0.id < $1.id }
         return Result(candidates: candidates, issueNames: issueNames, groups: groups, decisions: decisions,
                       positions: positions, topics: topics)
@@ -199,12 +213,11 @@ public struct PositionStage: Sendable {
 
     /// How often the text names the issue: a found topic's count when it is one, else the
     /// occurrences of its rarest content word, at least one.
-    func mentions(of issue: String, in document: TextDocument, found: [FoundTopic]) -> Int {
+    func mentions(of issue: String, wordCount: [String: Int], found: [FoundTopic]) -> Int {
         if let t = found.first(where: { $0.id == issue }) { return t.mentions }
         let key = TopicKey.of(issue)
         guard let word = key.min(by: { resources.zipf($0) != resources.zipf($1) ? resources.zipf($0) < resources.zipf($1) : $0 < $1 }) else { return 1 }
-        let n = document.tokens.filter { TopicKey.singular($0.lower) == word }.count
-        return max(1, n)
+        return max(1, wordCount[word] ?? 0)
     }
 
     /// A one-line summary: the stance on the issue and the words that took it.
