@@ -43,9 +43,13 @@ final class PositionsView {
         UI.clear(content)
         rowEvidence = [:]
         let shown = analysis.positions.filter(Preferences.shows)
-        // Topics in the order of `topics` (most mentioned first), then any other.
+        // The issues most actors take a side on first, then as `topics` lists them (most mentioned).
         var order = analysis.topics.map(\.id)
         for p in shown where !order.contains(p.topic) { order.append(p.topic) }
+        let rank = Dictionary(order.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
+        var count: [String: Int] = [:]
+        for p in shown { count[p.topic, default: 0] += 1 }
+        order.sort { (count[$0] ?? 0) != (count[$1] ?? 0) ? (count[$0] ?? 0) > (count[$1] ?? 0) : rank[$0]! < rank[$1]! }
         for topic in order {
             let onTopic = shown.filter { $0.topic == topic }
             guard !onTopic.isEmpty else { continue }
