@@ -118,3 +118,22 @@ import Testing
         #expect(first.contains("cross-validation"))
     }
 }
+
+@Suite struct PositionsBeliefTests {
+    /// A reported attitude ("believes", "fears") is read apart from speech: its readings carry the
+    /// `belief` feature, which the stance and confidence models weigh on their own.
+    @Test func reportedAttitudesAreMarkedApartFromSpeech() {
+        func features(_ text: String) -> [Features] {
+            let document = TextDocument(text)
+            let entities = EntityRecognizer(resources: .shared).recognize(document)
+            let statements = StatementExtractor(resources: .shared).extract(document, entities: entities)
+            let found = TopicFinder(resources: .shared).find(document, entities: entities)
+            return PositionReader(resources: .shared).candidates(document, entities: entities, statements: statements, topics: found).map(\.features)
+        }
+        let believed = features("Jane Hutt said she feared the waiting time targets were wrong.")
+        let said = features("Jane Hutt said the waiting time targets were wrong.")
+        #expect(!said.isEmpty && !believed.isEmpty)
+        #expect(said.allSatisfy { $0["belief"] == nil })
+        #expect(believed.contains { $0["belief"] == 1 })
+    }
+}

@@ -147,6 +147,18 @@ public struct PositionReader: Sendable {
             if question { statementFeatures["question"] = 1 }
             if direct { statementFeatures["direct"] = 1 }
             if beliefCue { statementFeatures["belief"] = 1 }
+            // The statement's overall lean: side-taking cues for minus against (negation applied).
+            var lean = 0.0
+            do {
+                var k = window.lowerBound
+                while k < window.upperBound {
+                    guard let c = lex.match(at: k, in: window, tokens: tokens, classes: PositionReader.sideClasses), !isNominal(k, tokens: tokens) else { k += 1; continue }
+                    let p: Double = [.for, .evalpos, .modal].contains(c.cls) ? 1 : -1
+                    lean += isNegated(before: k, from: window.lowerBound, tokens: tokens, lex: lex) ? -p : p
+                    k += c.words.count
+                }
+            }
+            if lean != 0 { statementFeatures["lean"] = lean > 0 ? 1 : -1 }
             let conditionAt = (window).first { i in lex.match(at: i, in: window, tokens: tokens, classes: [.cond]) != nil }
             let neutralAt = (window).first { i in lex.match(at: i, in: window, tokens: tokens, classes: [.neutral]) != nil }
             if neutralAt != nil { statementFeatures["neutralcue"] = 1 }
@@ -184,6 +196,9 @@ public struct PositionReader: Sendable {
                     f["cond"] = 1; f["cue=\(cls)&cond"] = 1
                     if c < topicRange.lowerBound { f["cond_before"] = 1 }
                 }
+                // An attitude word before the cue ("said she feared …", "I think …") reports what
+                // the holder believes, not what they said.
+                if let at = cueAt, (window.lowerBound..<at).contains(where: { lex.match(at: $0, in: $0..<at, tokens: tokens, classes: [.belief]) != nil }) { f["belief"] = 1 }
                 if f["belief"] != nil { f["cue=\(cls)&belief"] = 1 }
                 if question { f["cue=\(cls)&question"] = 1 }
                 if let at = cueAt, cueLower.split(separator: " ").first.map({ String($0) == tokens[at].lower }) == true {
@@ -367,6 +382,8 @@ public struct PositionReader: Sendable {
         while s > lower, i - s < 12 {
             let t = tokens[s - 1]
             if t.kind == .punctuation || t.kind == .dash || t.isQuote || PositionReader.boundaries.contains(t.lower) && !["in", "at", "over", "this", "last", "next", "is", "are", "was", "were", "will", "would", "could", "can", "has", "have", "had", "not", "also", "now"].contains(t.lower) { break }
+            // "she feared [the targets were wrong]": an attitude verb opens the clause.
+            if resources.positionCues.byFirstWord[t.lower]?.contains(where: { $0.cls == .belief && $0.words.count == 1 }) == true { break }
             s -= 1
         }
         return s

@@ -143,11 +143,17 @@ public struct PositionStage: Sendable {
             f["issue_recurs"] = min(1, log(Double(max(1, recurrence))) / 3)
             f["first_evidence_at"] = Double(candidates[g.members[0]].offset) / textLength
             f["issue_len=\(min(4, TopicKey.of(issueNames[g.issue]).count))"] = 1
-            // The stance: the readings' probabilities added up.
+            // The stance: the readings' probabilities added up; a reading whose cue takes no side
+            // (a topic named near no side-taking word) has a fifth of a vote.
             var total = [Double](repeating: 0, count: PositionModel.stances.count)
-            for m in g.members { for (k, p) in stanceProbs[m].enumerated() { total[k] += p } }
+            var votes = 0.0
+            for m in g.members {
+                let w = (candidates[m].features["polarity"] ?? 0) != 0 ? 1.0 : (candidates[m].features["lean"] ?? 0) != 0 ? 0.5 : 0.2
+                votes += w
+                for (k, p) in stanceProbs[m].enumerated() { total[k] += w * p }
+            }
             let best = total.indices.max { total[$0] < total[$1] }!
-            let share = total[best] / Double(g.members.count)
+            let share = total[best] / max(votes, 1e-9)
             f["stance_prob"] = share
             f["stance=\(PositionModel.stances[best].rawValue)"] = 1
             groups[gi].features = f
@@ -203,7 +209,7 @@ public struct PositionStage: Sendable {
         // Few, principled features (the signed polarity of the governing cue after negation, and
         // what qualifies it), so that a small training set cannot learn that "against" supports.
         var out: Features = ["bias": 1]
-        for k in ["polarity", "negated_side", "cond", "cond_before", "belief", "question", "neutralcue"] { if let v = f[k] { out[k] = v } }
+        for k in ["polarity", "negated_side", "lean", "cond", "cond_before", "belief", "question", "neutralcue"] { if let v = f[k] { out[k] = v } }
         if let p = f["polarity"] {
             if f["cond_before"] != nil { out["polarity&cond_before"] = p }
             if f["belief"] != nil { out["polarity&belief"] = p }
