@@ -147,7 +147,7 @@ final class ActorPanel {
         gtk_editable_set_text(opaque(filterEntry), "")
         var builders: [@MainActor () -> Void] = Self.ranked(analysis).map { entity, statementCount in
             { [unowned self] in
-                let row = makeRow(entity, statements: statementCount, positions: analysis.positions(of: entity.id))
+                let row = makeRow(entity, statements: statementCount, positions: analysis.positions(of: entity.id).filter(Preferences.shows))
                 add(row, id: entity.id, searchText: [entity.name, entity.role ?? "", entity.type.displayName])
             }
         }
@@ -263,6 +263,9 @@ final class ActorPanel {
     // MARK: Selection
 
     /// Selects the actor's row and shows its details (without calling `onActorSelected`).
+    /// Shows the selected actor again (the positions threshold changed).
+    func refreshPositions() { if selectedID != nil { showDetail(selectedID) } }
+
     func select(entity id: String?) {
         addPendingRows()
         updatingSelection = true
@@ -322,7 +325,7 @@ final class ActorPanel {
         let said = analysis.statements(by: id)
         UI.setText(countsLabel, Self.counts(entity, statements: said.count))
 
-        let positions = analysis.positions(of: id)
+        let positions = analysis.positions(of: id).filter(Preferences.shows)
         UI.clearList(positionsList)
         positionEvidence = [:]
         for p in positions {

@@ -107,6 +107,7 @@ final class ApplicationController {
             ("win.find", ["<Control>f"]),
             ("win.show-article", ["<Alt>1"]),
             ("win.show-timeline", ["<Alt>2"]),
+            ("win.show-positions", ["<Alt>3"]),
             ("win.show-help-overlay", ["<Control>question"]),
         ]
         for (action, keys) in accels { setAccels(action, keys) }
@@ -119,6 +120,7 @@ final class ApplicationController {
         switch key {
         case "article-font": Style.reloadFont()
         case "highlight-types": for window in windows { window.refreshHighlights() }
+        case "positions-minimum-confidence": for window in windows { window.refreshPositions() }
         case "color-scheme":
             Preferences.applyColorScheme()
             if let action = g_action_map_lookup_action(opaque(app), "color-scheme") {

@@ -23,6 +23,7 @@ final class MainWindow {
     private let articleView = ArticleView()
     private let actorPanel = ActorPanel()
     private let timelineView = TimelineView()
+    private let positionsView = PositionsView()
     private let exportMenu = ExportMenu()
     private(set) var analysis: Analysis?
     /// The file or address shown (titles, re-analysis).
@@ -88,6 +89,8 @@ final class MainWindow {
         adw_view_stack_page_set_icon_name(articlePage, "text-x-generic-symbolic")
         let timelinePage = adw_view_stack_add_titled(opaque(viewStack), timelineView.widget, "timeline", "Timeline")
         adw_view_stack_page_set_icon_name(timelinePage, "x-office-calendar-symbolic")
+        let positionsPage = adw_view_stack_add_titled(opaque(viewStack), positionsView.widget, "positions", "Positions")
+        adw_view_stack_page_set_icon_name(positionsPage, "view-list-symbolic")
 
         // Main stack: empty state, progress, document.
         mainStack = UI.stack(crossfade: true)
@@ -204,7 +207,7 @@ final class MainWindow {
     private func setDocumentMode(_ on: Bool) {
         adw_view_switcher_title_set_view_switcher_enabled(opaque(switcherTitle), on ? 1 : 0)
         updateSwitcherBar()
-        for name in ["find", "show-article", "show-timeline", "export", "export-menu"] { setAction(name, enabled: on) }
+        for name in ["find", "show-article", "show-timeline", "show-positions", "export", "export-menu"] { setAction(name, enabled: on) }
         exportMenu.isSensitive = on
     }
 
@@ -217,6 +220,7 @@ final class MainWindow {
 
     /// After the highlighted types changed in Preferences.
     func refreshHighlights() { articleView.applyHighlights() }
+    func refreshPositions() { positionsView.refresh(); actorPanel.refreshPositions() }
 
     private func setAction(_ name: String, enabled: Bool) {
         if let action = g_action_map_lookup_action(opaque(widget), name) {
@@ -350,6 +354,7 @@ final class MainWindow {
         articleView.show(analysis)
         actorPanel.show(analysis)
         timelineView.show(analysis)
+        positionsView.show(analysis)
         setTitles(analysis.article, path: path)
         if !textShown { adw_view_stack_set_visible_child_name(opaque(viewStack), "article") }
         gtk_stack_set_visible_child_name(opaque(mainStack), "document")
@@ -459,6 +464,7 @@ final class MainWindow {
         }
         addAction("show-article") { [unowned self] in adw_view_stack_set_visible_child_name(opaque(viewStack), "article") }
         addAction("show-timeline") { [unowned self] in adw_view_stack_set_visible_child_name(opaque(viewStack), "timeline") }
+        addAction("show-positions") { [unowned self] in adw_view_stack_set_visible_child_name(opaque(viewStack), "positions") }
         addAction("open-location") { [unowned self] in chooseLocation() }
         addAction("export-menu") { [unowned self] in if analysis != nil { exportMenu.popup() } }
         addStringAction("export") { [unowned self] name in
@@ -519,6 +525,10 @@ final class MainWindow {
         }
         actorPanel.onStatementActivated = { [unowned self] s in articleView.reveal(start: s.start, end: s.end) }
         articleView.dateButton.onChanged = { [unowned self] date in changePublished(date) }
+        positionsView.onEvidenceActivated = { [unowned self] s in
+            adw_view_stack_set_visible_child_name(opaque(viewStack), "article")
+            articleView.reveal(start: s.start, end: s.end, wholeSentence: true)
+        }
         timelineView.onEventActivated = { [unowned self] item in
             adw_view_stack_set_visible_child_name(opaque(viewStack), "article")
             articleView.reveal(start: item.start, end: item.end, wholeSentence: true)

@@ -114,6 +114,25 @@ enum Preferences {
     }
     private static var sessionTypes = Set(EntityType.allCases)
 
+    /// `positions-minimum-confidence`: positions below it are not shown (0: every position the
+    /// analysis keeps, those above the model's own threshold). Without the schema the choice
+    /// lasts for the session only.
+    static var positionsMinimumConfidence: Double {
+        get {
+            guard let settings else { return sessionMinimumConfidence }
+            return g_settings_get_double(settings, "positions-minimum-confidence")
+        }
+        set {
+            let value = min(1, max(0, newValue))
+            guard let settings else { sessionMinimumConfidence = value; changed("positions-minimum-confidence"); return }
+            if value != positionsMinimumConfidence { g_settings_set_double(settings, "positions-minimum-confidence", value) }
+        }
+    }
+    private static var sessionMinimumConfidence = 0.0
+
+    /// Whether the window shows position `p` under the current threshold.
+    static func shows(_ p: Position) -> Bool { (p.confidence ?? 1) >= positionsMinimumConfidence }
+
     // MARK: Change notification
 
     private static var observers: [@MainActor (String) -> Void] = []

@@ -33,6 +33,7 @@ enum PreferencesWindow {
         adw_preferences_page_add(cast(page), cast(appearanceGroup()))
         adw_preferences_page_add(cast(page), cast(styleGroup()))
         adw_preferences_page_add(cast(page), cast(highlightGroup()))
+        adw_preferences_page_add(cast(page), cast(positionsGroup()))
         adw_preferences_window_add(cast(window), cast(page))
         open = window
         Signal.on(window, "destroy") { open = nil }
@@ -98,6 +99,21 @@ enum PreferencesWindow {
             adw_action_row_set_activatable_widget(cast(r), check)
             adw_preferences_group_add(cast(g), r)
         }
+        return g
+    }
+
+    /// The confidence below which positions are hidden (a spin button: no AdwSpinRow in 1.2).
+    private static func positionsGroup() -> Widget {
+        let g = group("Positions", "Each position carries a confidence: how likely a careful reader would list it")
+        let r = row("Minimum confidence", subtitle: "Positions below it are hidden; 0 shows all the analysis keeps")
+        let spin = gtk_spin_button_new_with_range(0, 1, 0.05)!
+        gtk_spin_button_set_digits(opaque(spin), 2)
+        gtk_spin_button_set_value(opaque(spin), Preferences.positionsMinimumConfidence)
+        spin.align(v: GTK_ALIGN_CENTER).accessibleLabel("Minimum confidence of a shown position")
+        Signal.on(spin, "value-changed") { Preferences.positionsMinimumConfidence = gtk_spin_button_get_value(opaque(spin)) }
+        adw_action_row_add_suffix(cast(r), spin)
+        adw_action_row_set_activatable_widget(cast(r), spin)
+        adw_preferences_group_add(cast(g), r)
         return g
     }
 

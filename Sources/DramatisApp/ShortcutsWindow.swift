@@ -51,6 +51,7 @@ enum ShortcutsWindow {
                 <property name="title" translatable="yes">Views</property>
                 \(shortcut("&lt;Alt&gt;1", "Show the article"))
                 \(shortcut("&lt;Alt&gt;2", "Show the timeline"))
+                \(shortcut("&lt;Alt&gt;3", "Show the positions"))
               </object></child>
             </object></child>
           </object>

@@ -18,13 +18,13 @@ public struct Analyzer: Sendable {
         let timeline = TimelineExtractor(resources: resources)
             .extract(document, published: published, entities: entityResult)
         let topics = TopicFinder(resources: resources).find(document, entities: entityResult)
-        let positions = StanceDetector(resources: resources)
-            .detect(document, entities: entityResult, statements: statements, topics: topics)
+        let positions = PositionStage(resources: resources)
+            .run(document, entities: entityResult, statements: statements, found: topics, title: article.title)
         return Analysis(article: article,
                         entities: entityResult.entities,
                         statements: statements,
-                        positions: positions,
-                        topics: topics.map { Topic(id: $0.id, mentions: $0.mentions) },
+                        positions: positions.positions,
+                        topics: positions.topics,
                         timeline: timeline)
     }
 

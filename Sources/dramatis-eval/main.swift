@@ -25,6 +25,33 @@ if args.first == "train-attribution", args.count >= 3 {
         .write(toFile: args[2], atomically: true, encoding: .utf8)
     exit(0)
 }
+// dramatis-eval train-positions MODEL.tsv GOLD_DIR TEXT_DIR: fits the positions model on the
+// hand-annotated NAME.gold.json of GOLD_DIR and the NAME.txt of TEXT_DIR (scripts/train-positions.sh).
+if args.first == "train-positions" {
+    guard args.count == 4 else {
+        FileHandle.standardError.write(Data("usage: dramatis-eval train-positions MODEL.tsv GOLD_DIR TEXT_DIR\n".utf8))
+        exit(2)
+    }
+    let goldDir = URL(fileURLWithPath: args[2]), textDir = URL(fileURLWithPath: args[3])
+    let names = ((try? FileManager.default.contentsOfDirectory(atPath: goldDir.path)) ?? [])
+        .filter { $0.hasSuffix(".gold.json") }.map { String($0.dropLast(".gold.json".count)) }.sorted()
+    let trainer = PositionTrainer()
+    var articles: [PositionTrainer.Article] = []
+    for n in names {
+        do {
+            articles.append(try trainer.load(text: textDir.appendingPathComponent("\(n).txt").path,
+                                             gold: goldDir.appendingPathComponent("\(n).gold.json").path))
+        } catch { FileHandle.standardError.write(Data("dramatis-eval: \(n): \(error.localizedDescription)\n".utf8)) }
+    }
+    let report = trainer.fit(articles)
+    let day = ISO8601DateFormatter.string(from: Date(), timeZone: TimeZone(identifier: "UTC")!, formatOptions: [.withFullDate])
+    let header = "# trained on \(goldDir.lastPathComponent) (\(report.lines[0]); hand annotations, see docs/positions-model.md) by scripts/train-positions.sh on \(day); \(report.lines[1]); \(report.lines[2])"
+    let body = ([header, "# row kinds: stance CLASS FEATURE WEIGHT | confidence FEATURE WEIGHT | threshold T (the window's default) | floor T (below it a position is left out)"]
+                + report.model.tableRows()).joined(separator: "\n") + "\n"
+    try! body.write(toFile: args[1], atomically: true, encoding: .utf8)
+    for l in report.lines { print(l) }
+    exit(0)
+}
 guard args.count >= 2 else {
     FileHandle.standardError.write(Data("usage: dramatis-eval OUT_DIR FILE[=YYYY-MM-DD]…\n".utf8))
     exit(2)

@@ -54,32 +54,6 @@ import Testing
 }
 
 @Suite struct PositionTests {
-    let base = "Security guarantees dominate the talks. Security guarantees are discussed daily. The guarantees matter.\n\n"
-
-    func stance(_ sentence: String) -> Stance? {
-        let p = Probe(base + sentence)
-        return p.analysis.positions.first { $0.topic.contains("guarantee") && p.analysis.entity(id: $0.actor)?.name == "Jane Hutt" }?.stance
-    }
-
-    @Test func supportCues() {
-        #expect(stance("Ms Jane Hutt said firm security guarantees are central.") == .supports)
-        #expect(stance("Ms Jane Hutt said she welcomed the guarantees.") == .supports)
-    }
-
-    @Test func oppositionAndNegation() {
-        #expect(stance("Ms Jane Hutt said she would reject the guarantees.") == .opposes)
-        #expect(stance("Ms Jane Hutt said the guarantees are not important.") == .opposes)
-        #expect(stance("Ms Jane Hutt said she would not oppose the guarantees.") == .supports)
-    }
-
-    @Test func conditionalCue() {
-        #expect(stance("Ms Jane Hutt said she would back a deal only if the guarantees are firm.") == .conditional)
-    }
-
-    @Test func neutralCue() {
-        #expect(stance("Ms Jane Hutt said it was up to the allies to determine the guarantees.") == .neutral)
-    }
-
     @Test func twoNamesForOneDayInOneSentenceAreOneEvent() {
         let a = Analyzer().analyze(Article(title: nil, published: "2019-06-10", source: nil, text: "On Friday, June 7, she left the party. She returned on Sunday."))
         #expect(a.timeline.filter { $0.date == "2019-06-07" }.count == 1)
@@ -92,21 +66,14 @@ import Testing
             Ms Short said the advice should have been shown to ministers. Mr Mates said the advice was clear.
             The advice was published in part. A peace agreement is near, and peace talks go on; the peace agreement holds.
             """
-        let topics = Analyzer().analyze(Article(title: nil, published: nil, source: nil, text: text)).topics.map(\.id)
+        // The salient topics the positions stage reads statements against (not the JSON `topics`,
+        // which are the issues positions are taken on).
+        let document = TextDocument(text)
+        let entities = EntityRecognizer(resources: .shared).recognize(document)
+        let topics = TopicFinder(resources: .shared).find(document, entities: entities).map(\.id)
         #expect(topics.contains("advice"))            // five mentions of a fairly common word
         #expect(topics.contains("peace agreement"))
         #expect(!topics.contains("peace"))            // part of the chosen phrase
     }
 
-    @Test func positionsCarryEvidenceAndTopicsAreFound() {
-        let analysis = try! Analyzer().analyze(path: DataDirectory.sampleArticle!.path)
-        #expect(analysis.topics.contains { $0.id.contains("guarantee") && $0.mentions >= 5 })
-        for p in analysis.positions {
-            #expect(!p.evidence.isEmpty)
-            for id in p.evidence { #expect(analysis.statement(id: id) != nil) }
-            #expect(!p.summary.isEmpty)
-        }
-        let zelenskyy = analysis.entities.first { $0.name == "Volodymyr Zelenskyy" }!
-        #expect(analysis.positions(of: zelenskyy.id).contains { $0.topic.contains("guarantee") && $0.stance == .supports })
-    }
 }

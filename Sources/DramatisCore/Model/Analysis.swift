@@ -196,9 +196,26 @@ public struct Position: Codable, Sendable, Equatable {
     public var stance: Stance
     public var summary: String
     public var evidence: [String]
-    public init(actor: String, topic: String, stance: Stance, summary: String, evidence: [String]) {
+    /// 0…1: the learnt probability that a careful reader would list this position (extra field).
+    public var confidence: Double?
+    /// The stance each evidence statement takes, in `evidence` order (extra field).
+    public var evidenceStances: [Stance]?
+    /// Set when the actor changes sides within the article (extra field).
+    public var shift: StanceShift?
+    public init(actor: String, topic: String, stance: Stance, summary: String, evidence: [String],
+                confidence: Double? = nil, evidenceStances: [Stance]? = nil, shift: StanceShift? = nil) {
         self.actor = actor; self.topic = topic; self.stance = stance; self.summary = summary; self.evidence = evidence
+        self.confidence = confidence; self.evidenceStances = evidenceStances; self.shift = shift
     }
+    enum CodingKeys: String, CodingKey { case actor, topic, stance, summary, evidence, confidence, evidenceStances = "evidence_stances", shift }
+}
+
+/// A change of side within one article: `from` up to statement `at`, `to` from there on.
+public struct StanceShift: Codable, Sendable, Equatable {
+    public var from: Stance
+    public var to: Stance
+    public var at: String
+    public init(from: Stance, to: Stance, at: String) { self.from = from; self.to = to; self.at = at }
 }
 
 public struct Topic: Codable, Sendable, Equatable {

@@ -176,7 +176,16 @@ struct AnalysisJSONWriter {
     mutating func write(_ p: Position) {
         open(0x7B)
         key("actor"); string(p.actor)
+        if let c = p.confidence { key("confidence"); double(c) }
         key("evidence"); stringArray(p.evidence)
+        if let e = p.evidenceStances { key("evidence_stances"); stringArray(e.map(\.rawValue)) }
+        if let s = p.shift {
+            key("shift"); open(0x7B)
+            key("at"); string(s.at)
+            key("from"); string(s.from.rawValue)
+            key("to"); string(s.to.rawValue)
+            close(0x7D)
+        }
         key("stance"); string(p.stance.rawValue)
         key("summary"); string(p.summary)
         key("topic"); string(p.topic)

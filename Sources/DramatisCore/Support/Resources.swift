@@ -62,7 +62,12 @@ public final class Resources: Sendable {
     public let speechModifiers: Set<String>
     /// pronoun → (gender, number)
     public let pronouns: [String: (gender: String, number: String)]
-    public let stanceCues: [StanceCue]
+    /// Cue phrases of the positions stage (`data/lexicons/position-cues.tsv`), features of its models.
+    public let positionCues: PositionCueLexicon
+    /// News outlets and agencies (`data/lexicons/news-outlets.txt`): never the holder of a position.
+    public let newsOutlets: NewsOutlets
+    /// The learnt stance and confidence weights (`data/models/positions.tsv`).
+    public let positionModel: PositionModel
     public let temporalWords: TemporalLexicon
     public let stopwords: Set<String>
     /// topic word → canonical word ("deal" → "agreement")
@@ -187,7 +192,9 @@ public final class Resources: Sendable {
         var pro: [String: (gender: String, number: String)] = [:]
         for r in rows("lexicons/pronouns.tsv") { pro[col(r, 0)] = (col(r, 1), col(r, 2)) }
         pronouns = pro
-        stanceCues = rows("lexicons/stance-cues.tsv").compactMap(StanceCue.init(row:))
+        positionCues = PositionCueLexicon(rows: rows("lexicons/position-cues.tsv"))
+        newsOutlets = NewsOutlets(rows: rows("lexicons/news-outlets.txt"))
+        positionModel = PositionModel(rows: rows("models/positions.tsv"))
         temporalWords = TemporalLexicon(rows: rows("lexicons/temporal.tsv"))
         stopwords = stop
         topicSynonyms = Dictionary(rows("lexicons/topic-synonyms.tsv").map { (col($0, 0), col($0, 1)) }, uniquingKeysWith: { a, _ in a })
