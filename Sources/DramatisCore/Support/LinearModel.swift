@@ -131,16 +131,11 @@ public struct PerceptronTrainer {
     /// Binary training: each example is (features, label); the model answers yes when its score is > 0.
     public mutating func trainBinary(_ examples: [(features: [String], label: Bool)], epochs: Int, seed: UInt64) -> LinearModel {
         let hashed = examples.map { (hashes($0.features, remember: &names), $0.label) }
-        var order = Array(hashed.indices)
-        var rng = SplitMix(seed: seed)
-        for _ in 0..<epochs {
-            order.shuffle(using: &rng)
-            for i in order {
-                step += 1
-                let (hs, label) = hashed[i]
-                let guess = score(hs, 0) > 0
-                if guess != label { for h in hs { update(0, h, label ? 1 : -1) } }
-            }
+        for i in PerceptronTrainer.schedule(hashed.count, epochs: epochs, seed: seed) {
+            step += 1
+            let (hs, label) = hashed[i]
+            let guess = score(hs, 0) > 0
+            if guess != label { for h in hs { update(0, h, label ? 1 : -1) } }
         }
         return averaged()
     }
@@ -149,22 +144,13 @@ public struct PerceptronTrainer {
     /// right one; the model picks the candidate with the highest score.
     public mutating func trainRanking(_ examples: [(candidates: [[String]], gold: Int)], epochs: Int, seed: UInt64) -> LinearModel {
         let hashed = examples.map { ex in (ex.candidates.map { hashes($0, remember: &names) }, ex.gold) }
-        var order = Array(hashed.indices)
-        var rng = SplitMix(seed: seed)
-        for _ in 0..<epochs {
-            order.shuffle(using: &rng)
-            for i in order {
-                step += 1
-                let (cands, gold) = hashed[i]
-                var best = 0, bestScore = -Double.infinity
-                for (ci, hs) in cands.enumerated() {
-                    let s = score(hs, 0)
-                    if s > bestScore { best = ci; bestScore = s }
-                }
-                if best != gold {
-                    for h in cands[gold] { update(0, h, 1) }
-                    for h in cands[best] { update(0, h, -1) }
-                }
+        for i in PerceptronTrainer.schedule(hashed.count, epochs: epochs, seed: seed) {
+            step += 1
+            let (cands, gold) = hashed[i]
+            let best = argmax(cands.indices) { score(cands[$0], 0) }
+            if best != gold {
+                for h in cands[gold] { update(0, h, 1) }
+                for h in cands[best] { update(0, h, -1) }
             }
         }
         return averaged()
@@ -173,24 +159,37 @@ public struct PerceptronTrainer {
     /// Multiclass training: each example is (features, class index).
     public mutating func trainMulticlass(_ examples: [(features: [String], label: Int)], epochs: Int, seed: UInt64) -> LinearModel {
         let hashed = examples.map { (hashes($0.features, remember: &names), $0.label) }
-        var order = Array(hashed.indices)
-        var rng = SplitMix(seed: seed)
-        for _ in 0..<epochs {
-            order.shuffle(using: &rng)
-            for i in order {
-                step += 1
-                let (hs, label) = hashed[i]
-                var best = 0, bestScore = -Double.infinity
-                for c in classes.indices {
-                    let s = score(hs, c)
-                    if s > bestScore { best = c; bestScore = s }
-                }
-                if best != label {
-                    for h in hs { update(label, h, 1); update(best, h, -1) }
-                }
+        for i in PerceptronTrainer.schedule(hashed.count, epochs: epochs, seed: seed) {
+            step += 1
+            let (hs, label) = hashed[i]
+            let best = argmax(classes.indices) { score(hs, $0) }
+            if best != label {
+                for h in hs { update(label, h, 1); update(best, h, -1) }
             }
         }
         return averaged()
+    }
+
+    /// Every example index once per epoch, in a new seeded order each epoch.
+    static func schedule(_ count: Int, epochs: Int, seed: UInt64) -> [Int] {
+        var order = Array(0..<count), out: [Int] = []
+        out.reserveCapacity(count * epochs)
+        var rng = SplitMix(seed: seed)
+        for _ in 0..<epochs {
+            order.shuffle(using: &rng)
+            out += order
+        }
+        return out
+    }
+
+    /// The first index with the highest score.
+    func argmax(_ indices: Range<Int>, _ score: (Int) -> Double) -> Int {
+        var best = indices.lowerBound, bestScore = -Double.infinity
+        for i in indices {
+            let s = score(i)
+            if s > bestScore { best = i; bestScore = s }
+        }
+        return best
     }
 
     func averaged() -> LinearModel {
