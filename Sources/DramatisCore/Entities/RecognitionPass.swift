@@ -744,7 +744,20 @@ struct RecognitionPass {
             guard res.speechVerbs[w]?.isSpeech == true || (res.attribution.words[w]?.speechRate ?? 0) >= 0.5 else { continue }
             var h = v - 1
             while h >= 0, res.speechModifiers.contains(tokens[h].lower) { h -= 1 }
-            guard h >= 0, tokens[h].kind == .word, claimed[h] == nil,
+            guard h >= 0, tokens[h].kind == .word else { continue }
+            // "advisers to Mr. Obama say", "Republicans on the House Financial Services Committee
+            // approved": the head noun before a preposition and a name speaks, not the name.
+            var phraseEnd = h
+            if let owner = claimed[h] {
+                var b = h
+                while b > 0, claimed[b - 1] == owner { b -= 1 }
+                if b > 0, tokens[b - 1].lower == "the" { b -= 1 }
+                guard b > 1, ["of", "on", "in", "at", "to", "for", "from", "with"].contains(tokens[b - 1].lower),
+                      claimed[b - 2] == nil, tokens[b - 2].kind == .word, !tokens[b - 2].isCapitalized || res.speakerNouns[tokens[b - 2].lower] != nil
+                      || res.attribution.speakerNouns[tokens[b - 2].lower] != nil else { continue }
+                h = b - 2
+            }
+            guard claimed[h] == nil,
                   let type = res.speakerNouns[tokens[h].lower] ?? res.attribution.speakerNouns[tokens[h].lower] else { continue }
             // Modifiers: adjectives, names and "and" ("Federal and state officials"), back to a determiner.
             var s = h
@@ -752,17 +765,19 @@ struct RecognitionPass {
             while s > sentenceStart, h - s < 5 {
                 let t = tokens[s - 1]
                 if t.kind != .word || isPossessive(s - 1) { break }
-                if ["a", "an", "the", "another", "one", "two", "some", "many", "several", "other"].contains(t.lower) { s -= 1; break }
+                // A determiner or possessive opens the phrase ("these voters", "his advisers").
+                if ["a", "an", "the", "another", "one", "two", "some", "many", "several", "other", "these", "those", "his", "her",
+                    "their", "its", "our", "my", "your", "all", "most", "few", "both", "such"].contains(t.lower) { s -= 1; break }
                 if res.stopwords.contains(t.lower) && t.lower != "and" || res.speechVerbs[t.lower] != nil { break }
                 if t.lower.hasSuffix("ed") && !t.isCapitalized || t.lower.hasSuffix("ly") { break }
                 s -= 1
             }
             // A name owning the phrase ("BBC correspondents") stays its own mention inside it.
-            let r = s..<(h + 1)
+            let r = s..<(phraseEnd + 1)
             var nameStart = s
             if ["the"].contains(tokens[s].lower) { nameStart += 1 }
             guard nameStart <= h else { continue }
-            let name = text(nameStart..<(h + 1))
+            let name = text(nameStart..<(phraseEnd + 1))
             let key = "\(type.rawValue):speaker:\(name.lowercased())"
             let idx = draftIndex(key: key, name: name, type: type)
             drafts[idx].mentions.append((r, .name))

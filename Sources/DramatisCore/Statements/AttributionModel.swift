@@ -70,7 +70,11 @@ extension StatementPass {
     func isCueCandidate(_ i: Int) -> Bool {
         let t = tokens[i]
         guard t.kind == .word else { return false }
-        return res.speechVerbs[t.lower] != nil || res.attribution.words[t.lower] != nil
+        if res.speechVerbs[t.lower] != nil { return true }
+        // A learnt word inside a name is part of the name ("the United States", "Says Who").
+        guard res.attribution.words[t.lower] != nil else { return false }
+        if let m = entities.mention(atToken: i), m.kind == .name || m.kind == .alias { return false }
+        return true
     }
 
     /// The features of word `i` as a possible cue. Rules of news style are features here: the
