@@ -79,4 +79,15 @@ import Testing
         #expect(p.statement("the bridge must close")?.speech == true)
         #expect(p.speaker(of: "the bridge is unsafe") == "Jane Doe")
     }
+
+    @Test func unnamedAndDescribedSpeakersSpeakAsWritten() {
+        let p = Probe("Bernie Sanders spoke in Ohio on Monday. The crowd cheered.\n\nThe Vermont senator acknowledged that the race was close. Advisers to Mr. Obama say that the turnout will be low. The New York businessman said that we need change.")
+        #expect(p.speaker(of: "the race was close") == "Vermont senator")       // not "Vermont"
+        #expect(p.entityMentioned("The Vermont senator")?.type == .person)
+        #expect(p.speaker(of: "the turnout will be low") == "Advisers to Mr. Obama")
+        #expect(p.speaker(of: "we need change") == "New York businessman")     // the whole name inside it
+        // A bare title is left to the person the article names, never made an actor of its own.
+        let q = Probe("Tony Blair spoke on Monday.\n\nThe prime minister said that the advice was clear.")
+        #expect(q.entity("prime minister") == nil)
+    }
 }

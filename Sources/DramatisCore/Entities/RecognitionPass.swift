@@ -167,6 +167,7 @@ struct RecognitionPass {
         findUnnamedSpeakers()
         resolveRoleOwners()
         resolveRoleDescriptions()
+        findDescribedSpeakers()
         assignAffiliations()
         resolvePronouns()
         return finish()
@@ -765,6 +766,11 @@ struct RecognitionPass {
             while s > sentenceStart, h - s < 5 {
                 let t = tokens[s - 1]
                 if t.kind != .word || isPossessive(s - 1) { break }
+                // A name inside the phrase is taken whole ("the New York businessman").
+                if let owner = claimed[s - 1] {
+                    while s > sentenceStart, claimed[s - 1] == owner { s -= 1 }
+                    continue
+                }
                 // A determiner or possessive opens the phrase ("these voters", "his advisers").
                 if ["a", "an", "the", "another", "one", "two", "some", "many", "several", "other", "these", "those", "his", "her",
                     "their", "its", "our", "my", "your", "all", "most", "few", "both", "such"].contains(t.lower) { s -= 1; break }
@@ -783,6 +789,55 @@ struct RecognitionPass {
             drafts[idx].mentions.append((r, .name))
             for t in r where claimed[t] == nil { claimed[t] = idx }
             claimed[h] = idx
+        }
+    }
+
+    /// "The Vermont senator said", "a former Democratic National Committee chairman says": a
+    /// description headed by a role noun that no earlier pass resolved to a named person speaks
+    /// as itself (named by the description), rather than leaving the statement to whichever
+    /// name is nearby ("Vermont").
+    mutating func findDescribedSpeakers() {
+        for v in tokens.indices where !quoted[v] && tokens[v].kind == .word {
+            let w = tokens[v].lower
+            guard res.speechVerbs[w]?.isSpeech == true || (res.attribution.words[w]?.speechRate ?? 0) >= 0.5 else { continue }
+            var h = v - 1
+            while h >= 0, res.speechModifiers.contains(tokens[h].lower) { h -= 1 }
+            guard h > 0, tokens[h].kind == .word, !tokens[h].isCapitalized, claimed[h] == nil, res.roleNouns[tokens[h].lower] != nil else { continue }
+            let sentenceStart = doc.sentences[doc.sentenceOfToken[h]].tokenRange.lowerBound
+            // Back over modifiers, names and "and" to the article that opens the description.
+            var s = h
+            var opened = false
+            while s > sentenceStart, h - s < 12 {
+                let t = tokens[s - 1]
+                if ["the", "a", "an"].contains(t.lower) { s -= 1; opened = true; break }
+                if let owner = claimed[s - 1] {
+                    while s > sentenceStart, claimed[s - 1] == owner { s -= 1 }
+                    continue
+                }
+                guard t.kind == .word || t.text == "." && s - 1 > sentenceStart else { break }
+                if t.kind == .word, res.stopwords.contains(t.lower) && t.lower != "and" || res.speechVerbs[t.lower] != nil { break }
+                s -= 1
+            }
+            // A bare title ("the prime minister", "the president") most likely means a person the
+            // article already names: only a qualified one ("the Vermont senator") speaks as itself.
+            let nounStart = h >= 1 && res.roleNouns["\(tokens[h - 1].lower) \(tokens[h].lower)"] != nil ? h - 1 : h
+            guard opened, nounStart - (s + 1) >= 1 else { continue }
+            let r = s..<(h + 1)
+            // The one person whose title has this noun ("Prime Minister Tony Blair" … "the prime minister said").
+            let noun = tokens[h].lower
+            let holders = drafts.indices.filter { d in
+                drafts[d].type == .person && (drafts[d].role?.lowercased().split(separator: " ").contains { $0 == noun } ?? false)
+            }
+            if holders.count == 1 {
+                drafts[holders[0]].mentions.append((r, .role))
+                for t in r where claimed[t] == nil { claimed[t] = holders[0] }
+                continue
+            }
+            let name = text((s + 1)..<(h + 1))     // without its article, as the other unnamed speakers
+            let type: EntityType = tokens[h].lower.hasSuffix("s") && res.roleNouns[String(tokens[h].lower.dropLast())] != nil ? .group : .person
+            let idx = draftIndex(key: "\(type.rawValue):description:\(name.lowercased())", name: name, type: type)
+            drafts[idx].mentions.append((r, .role))
+            for t in r where claimed[t] == nil { claimed[t] = idx }
         }
     }
 
