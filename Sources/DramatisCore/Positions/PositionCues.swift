@@ -64,7 +64,8 @@ public struct NewsOutlets: Sendable {
     public func isOutlet(name: String, type: EntityType, forms: [String] = []) -> Bool {
         guard type == .organization || type == .group || type == .person else { return false }
         for f in [name] + forms {
-            let k = f.lowercased().replacingOccurrences(of: "’", with: "'")
+            var k = f.lowercased()
+            if k.unicodeScalars.contains("’") { k = k.replacingOccurrences(of: "’", with: "'") }
             if names.contains(k) { return true }
             if type == .organization, let last = k.split(separator: " ").last, lastWords.contains(String(last)) { return true }
         }

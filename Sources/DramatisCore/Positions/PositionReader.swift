@@ -27,9 +27,13 @@ public enum TopicKey {
 
     public static func of(_ s: String) -> Set<String> {
         var out = Set<String>()
-        let folded = s.lowercased().folding(options: .diacriticInsensitive, locale: nil)
-            .replacingOccurrences(of: "’s", with: "").replacingOccurrences(of: "'s", with: "")
-            .replacingOccurrences(of: "’", with: "").replacingOccurrences(of: "'", with: "")
+        // Foundation's folding and replacing cost a search each: only when there is something to fold or drop.
+        var folded = s.lowercased()
+        if !folded.unicodeScalars.allSatisfy(\.isASCII) { folded = folded.folding(options: .diacriticInsensitive, locale: nil) }
+        if folded.unicodeScalars.contains(where: { $0 == "’" || $0 == "'" }) {
+            folded = folded.replacingOccurrences(of: "’s", with: "").replacingOccurrences(of: "'s", with: "")
+                .replacingOccurrences(of: "’", with: "").replacingOccurrences(of: "'", with: "")
+        }
         var word = ""
         func flush() {
             if !word.isEmpty, !stop.contains(word) { out.insert(singular(word)) }
@@ -465,8 +469,11 @@ public struct PositionReader: Sendable {
         if e - s == 1, PositionReader.pronouns.contains(tokens[s].lower) { return nil }
         if PositionReader.pronouns.contains(tokens[s].lower) && e - s <= 2 { return nil }
         var phrase = document.text(ofTokens: s..<e)
-        phrase = phrase.replacingOccurrences(of: "“", with: "").replacingOccurrences(of: "”", with: "").replacingOccurrences(of: "\"", with: "")
-        phrase = phrase.replacingOccurrences(of: "\n", with: " ")
+        // Quote marks and line breaks out, without a Foundation search per phrase when there are none.
+        if phrase.unicodeScalars.contains(where: { $0 == "“" || $0 == "”" || $0 == "\"" || $0 == "\n" }) {
+            phrase = phrase.replacingOccurrences(of: "“", with: "").replacingOccurrences(of: "”", with: "").replacingOccurrences(of: "\"", with: "")
+            phrase = phrase.replacingOccurrences(of: "\n", with: " ")
+        }
         return phrase.trimmingCharacters(in: .whitespaces)
     }
 }

@@ -115,7 +115,12 @@ public struct PositionStage: Sendable {
         // The headline names the article's main issue and actors.
         let titleKey = TopicKey.of(title ?? "")
         var wordCount: [String: Int] = [:]
-        for t in document.tokens where t.kind == .word { wordCount[TopicKey.singular(t.lower.replacingOccurrences(of: "’s", with: "").replacingOccurrences(of: "'s", with: "")), default: 0] += 1 }
+        for t in document.tokens where t.kind == .word {
+            // Foundation's replacingOccurrences costs a search per token; most words have no apostrophe.
+            let w = t.lower.unicodeScalars.contains(where: { $0 == "’" || $0 == "'" })
+                ? t.lower.replacingOccurrences(of: "’s", with: "").replacingOccurrences(of: "'s", with: "") : t.lower
+            wordCount[TopicKey.singular(w), default: 0] += 1
+        }
         let textLength = Double(max(1, document.text.unicodeScalars.count))
         let stanceProbs = candidates.map { model.stanceProbabilities(PositionStage.stanceFeatures($0.features)) }
         var decisions: [(stance: Stance, confidence: Double)] = []
@@ -123,7 +128,7 @@ public struct PositionStage: Sendable {
             let g = groups[gi]
             var f: Features = ["bias": 1]
             // (Interactions are for the stance model; the confidence model reads the plain features.)
-            for m in g.members { for (k, v) in candidates[m].features where k != "bias" && !k.contains("&") && k != "polarity" { f[k] = max(f[k] ?? 0, v) } }
+            for m in g.members { for (k, v) in candidates[m].features where k != "bias" && !k.utf8.contains(UInt8(ascii: "&")) && k != "polarity" { f[k] = max(f[k] ?? 0, v) } }
             let evidenceCount = Set(g.members.map { candidates[$0].statement }).count
             f["log_evidence"] = log(Double(evidenceCount))
             f["log_issue_size"] = log(Double(issueMembers[g.issue].count))
