@@ -1128,18 +1128,41 @@ struct RecognitionPass {
             }
             guard tokens[i].kind == .word, !quoted[i], let p = res.pronouns[tokens[i].lower], p.number == "s" else { continue }
             let paragraph = doc.sentences[doc.sentenceOfToken[i]].paragraph
+            var compatible: [(token: Int, draft: Int)] = []
             for candidate in recent.reversed() {
                 let cp = doc.sentences[doc.sentenceOfToken[candidate.token]].paragraph
                 if paragraph - cp > 1 { break }
                 let g = drafts[candidate.draft].gender
                 if g != "?" && g != p.gender { continue }
-                if drafts[candidate.draft].gender == "?" { drafts[candidate.draft].gender = p.gender }
-                drafts[candidate.draft].mentions.append((i..<(i + 1), .pronoun))
-                recent.append((i, candidate.draft))
-                break
+                compatible.append(candidate)
             }
+            guard var chosen = compatible.first else { continue }
+            // Centering: a person named after a preposition ("… under President Barack Obama")
+            // is less likely the next "he" than the person the clause was about ("Ham made it
+            // clear …"), when such a person is also in reach.
+            let obliqueSentence = doc.sentenceOfToken[chosen.token]
+            if isOblique(chosen.token),
+               let subject = compatible.first(where: { $0.draft != chosen.draft && !isOblique($0.token) && doc.sentenceOfToken[$0.token] == obliqueSentence }) {
+                chosen = subject
+            }
+            if drafts[chosen.draft].gender == "?" { drafts[chosen.draft].gender = p.gender }
+            drafts[chosen.draft].mentions.append((i..<(i + 1), .pronoun))
+            recent.append((i, chosen.draft))
         }
     }
+
+    /// A mention after a preposition, over the title words before a name ("under President
+    /// Barack Obama", "with Rusty Humphries"): an oblique, not a subject (the other person of
+    /// its sentence is preferred for the next pronoun).
+    func isOblique(_ t: Int) -> Bool {
+        var j = t - 1, steps = 0
+        while j >= 0, steps < 4, claimed[j] == nil, tokens[j].isCapitalized || res.honorifics[tokens[j].text] != nil || tokens[j].text == "." {
+            j -= 1; steps += 1
+        }
+        return j >= 0 && RecognitionPass.obliquePrepositions.contains(tokens[j].lower)
+    }
+    static let obliquePrepositions: Set<String> = ["under", "with", "for", "to", "of", "against", "about", "by", "from", "on", "at",
+                                                   "than", "like", "toward", "towards", "between", "among", "without", "after", "before"]
 
     // MARK: - Finish
 
