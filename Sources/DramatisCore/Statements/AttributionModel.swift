@@ -48,9 +48,6 @@ public struct AttributionModel: Sendable {
     }
 
     public var isEmpty: Bool { cue.isEmpty }
-
-    /// Set by the trainer for the duration of a training run (one run at a time).
-    nonisolated(unsafe) static var trainingOverride: AttributionModel? = nil
 }
 
 /// Crude inflection stripping for features ("argued", "argues", "arguing" → "argu"): shares

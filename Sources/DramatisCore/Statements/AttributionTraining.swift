@@ -14,7 +14,8 @@ public struct AttributionTrainer {
     public var limit: Int?
     let resources: Resources
 
-    public init(resources: Resources = .shared) { self.resources = resources }
+    /// Training reads the text with the rules alone (no learnt attribution model) unless told otherwise.
+    public init(resources: Resources? = nil) { self.resources = resources ?? Resources(directory: DataDirectory.shared, learnt: false) }
 
     public struct Result {
         public var rows: [String]
@@ -92,7 +93,8 @@ public struct AttributionTrainer {
     /// cue precision/recall over candidate words, and speaker accuracy on the gold cues for
     /// the rules alone, the ranker alone and the two as the statements stage combines them.
     public func diagnose(data directory: URL) throws -> [String] {
-        let (articles, _, _, _) = try read(directory)
+        let resources = Resources.shared   // the shipped model, as `analyze` runs it
+        let (articles, _, _, _) = try AttributionTrainer(resources: resources).read(directory)
         var tp = 0, fp = 0, fn = 0, ruleRight = 0, rankerRight = 0, combinedRight = 0, cues = 0, ruleNone = 0, ruleNoneRankerRight = 0
         for a in articles {
             let pass = StatementPass(doc: a.doc, res: resources, entities: a.entities)
@@ -125,8 +127,6 @@ public struct AttributionTrainer {
 
     public func train(data directory: URL) throws -> Result {
         let started = Date()
-        AttributionModel.trainingOverride = AttributionModel()
-        defer { AttributionModel.trainingOverride = nil }
         let (articles, total, unlocated, nounTypes) = try read(directory)
 
         // 2. The cue vocabulary and each word's share of speech.

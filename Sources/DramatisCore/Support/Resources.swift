@@ -72,18 +72,18 @@ public final class Resources: Sendable {
     public let stopwords: Set<String>
     /// topic word → canonical word ("deal" → "agreement")
     public let topicSynonyms: [String: String]
-    /// The learnt cue and speaker models of attribution (`models/attribution.tsv`); empty while
-    /// `AttributionTrainer` runs, so training sees what the rules alone see and does not depend
-    /// on the model it replaces.
-    public var attribution: AttributionModel { AttributionModel.trainingOverride ?? shippedAttribution }
-    let shippedAttribution: AttributionModel
+    /// The learnt cue and speaker models of attribution (`models/attribution.tsv`); empty in
+    /// the rules-only resources that `AttributionTrainer` reads with, so training sees what the
+    /// rules alone see and does not depend on the model it replaces.
+    public let attribution: AttributionModel
 
     public static let shared: Resources = Resources(directory: DataDirectory.shared)
 
     /// Data files that could not be read; analysis without them would be silently wrong.
     public let missingFiles: [String]
 
-    public init(directory: URL?) {
+    /// `learnt: false` leaves the learnt attribution model out (the trainer's view of the text).
+    public init(directory: URL?, learnt: Bool = true) {
         var missing: [String] = []
         func rows(_ name: String) -> [[String]] {
             var out: [[String]] = []
@@ -198,7 +198,7 @@ public final class Resources: Sendable {
         temporalWords = TemporalLexicon(rows: rows("lexicons/temporal.tsv"))
         stopwords = stop
         topicSynonyms = Dictionary(rows("lexicons/topic-synonyms.tsv").map { (col($0, 0), col($0, 1)) }, uniquingKeysWith: { a, _ in a })
-        shippedAttribution = AttributionModel(rows: rows("models/attribution.tsv"))
+        attribution = learnt ? AttributionModel(rows: rows("models/attribution.tsv")) : AttributionModel()
         missingFiles = missing
     }
 
