@@ -69,6 +69,8 @@ public final class Resources: Sendable {
     public let topicSynonyms: [String: String]
     /// The learnt cue and speaker models of attribution (`models/attribution.tsv`).
     public let attribution: AttributionModel
+    /// The learnt named-entity tagger (`models/entities.tsv`).
+    public let entityTagger: EntityTagger
 
     public static let shared: Resources = Resources(directory: DataDirectory.shared)
 
@@ -189,6 +191,7 @@ public final class Resources: Sendable {
         stopwords = stop
         topicSynonyms = Dictionary(rows("lexicons/topic-synonyms.tsv").map { (col($0, 0), col($0, 1)) }, uniquingKeysWith: { a, _ in a })
         attribution = AttributionModel(rows: rows("models/attribution.tsv"))
+        entityTagger = EntityTagger(model: LinearModel(rows: rows("models/entities.tsv")))
         missingFiles = missing
     }
 
