@@ -55,21 +55,17 @@ public struct EntityRecognizer: Sendable {
         // rules read prose; the result maps back one to one (same tokens, same offsets).
         let casing = SentenceCasing.classify(document)
         if casing.contains(where: { $0 != .normal }), !resources.entityTagger.isEmpty,
-           let text = Recaser.recase(document, casing: casing, tagger: resources.entityTagger, res: resources) {
-            let recased = TextDocument(text)
-            if recased.tokens.count == document.tokens.count,
-               zip(recased.tokens, document.tokens).allSatisfy({ $0.start == $1.start && $0.end == $1.end }) {
-                var pass = RecognitionPass(document: recased, resources: resources)
-                var result = pass.run()
-                // Mentions quote the article as written.
-                for e in result.entities.indices {
-                    for m in result.entities[e].mentions.indices {
-                        let mention = result.entities[e].mentions[m]
-                        result.entities[e].mentions[m].text = document.substring(mention.start, mention.end)
-                    }
+           let scalars = Recaser.recase(document, casing: casing, tagger: resources.entityTagger, res: resources) {
+            var pass = RecognitionPass(document: TextDocument(recasing: document, scalars: scalars), resources: resources)
+            var result = pass.run()
+            // Mentions quote the article as written.
+            for e in result.entities.indices {
+                for m in result.entities[e].mentions.indices {
+                    let mention = result.entities[e].mentions[m]
+                    result.entities[e].mentions[m].text = document.substring(mention.start, mention.end)
                 }
-                return result
             }
+            return result
         }
         var pass = RecognitionPass(document: document, resources: resources)
         return pass.run()

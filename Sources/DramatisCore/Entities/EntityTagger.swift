@@ -10,15 +10,31 @@ public enum SentenceCasing: String, Sendable {
     /// The casing of each sentence of `doc`.
     public static func classify(_ doc: TextDocument) -> [SentenceCasing] {
         doc.sentences.map { s in
-            var words = 0, upper = 0, capitalised = 0, capitalisedFunction = 0, digits = 0
+            var words = 0, upper = 0, capitalised = 0, capitalisedFunction = 0, digits = 0, lowerInitial = 0
             for (k, t) in doc.tokens[s.tokenRange].enumerated() {
-                if t.kind != .word { if t.text.unicodeScalars.contains(where: { $0.properties.numericType != nil }) { digits += 1 }; continue }
-                guard t.text.unicodeScalars.contains(where: { $0.properties.isAlphabetic }) else { digits += 1; continue }
+                // ASCII words by their bytes; others by their scalars' properties.
+                var hasUpper = false, hasLower = false, hasLetter = false, ascii = true
+                for b in t.text.utf8 {
+                    if b >= 0x80 { ascii = false; break }
+                    if b >= 0x41 && b <= 0x5A { hasUpper = true; hasLetter = true } else if b >= 0x61 && b <= 0x7A { hasLower = true; hasLetter = true }
+                    else if b >= 0x30 && b <= 0x39 && t.kind != .word { digits += 1; break }
+                }
+                if !ascii {
+                    for u in t.text.unicodeScalars {
+                        if u.properties.isUppercase { hasUpper = true; hasLetter = true } else if u.properties.isLowercase { hasLower = true; hasLetter = true }
+                        else if u.properties.isAlphabetic { hasLetter = true }
+                    }
+                }
+                guard t.kind == .word else { continue }
+                guard hasLetter else { digits += 1; continue }
                 words += 1
-                if t.isAllCaps && t.text.unicodeScalars.count > 1 || t.isAllCaps && t.text != "I" && t.text != "A" { upper += 1 }
-                if k > 0, t.isCapitalized { capitalised += 1; if titleFunctionWords.contains(t.text) { capitalisedFunction += 1 } }
+                if hasUpper && !hasLower && (t.text.utf8.count > 1 || t.text != "I" && t.text != "A") { upper += 1 }
+                if k > 0 {
+                    if t.isCapitalized { capitalised += 1; if titleFunctionWords.contains(t.text) { capitalisedFunction += 1 } }
+                    else { lowerInitial += 1 }
+                }
             }
-            guard words > 0 else { return .normal }
+            guard words > 0, lowerInitial * 6 < words else { return .normal }
             // Mostly capitals: three words or more, or a dateline ("MOSCOW 1996-08-22").
             if Double(upper) >= 0.85 * Double(words), upper >= 3 || upper == words && digits > 0 { return .upper }
             if words >= 4, Double(capitalised) >= 0.85 * Double(words - 1), capitalisedFunction > 0 { return .title }
@@ -37,11 +53,37 @@ public struct EntityTagger: Sendable {
     /// For each class of the model: (entity type, begins a span) or nil for O.
     let meaning: [(type: EntityType, begin: Bool)?]
     let outside: Int
+    /// feature hash → offset of its weights (one per class) in `flat`: one lookup per feature.
+    let offsets: [UInt64: Int]
+    let flat: [Double]
+    /// For each class, the classes that may follow it (I-X only after B-X or I-X).
+    let allowedAfter: [[Int]]
+    let classIndex: [String: Int]
 
     public init(model: LinearModel) {
         self.model = model
-        meaning = model.classes.map(EntityTagger.parse)
+        let meaning = model.classes.map(EntityTagger.parse)
+        self.meaning = meaning
         outside = model.classes.firstIndex(of: "O") ?? 0
+        let n = model.classes.count
+        var offsets: [UInt64: Int] = [:]
+        var flat: [Double] = []
+        for c in 0..<n {
+            for (h, w) in model.weights[c] {
+                let o: Int
+                if let e = offsets[h] { o = e } else { o = flat.count; offsets[h] = o; flat += [Double](repeating: 0, count: n) }
+                flat[o + c] = w
+            }
+        }
+        self.offsets = offsets
+        self.flat = flat
+        allowedAfter = (0..<n).map { p in
+            (0..<n).filter { c in
+                guard let m = meaning[c], !m.begin else { return true }
+                return meaning[p]?.type == m.type
+            }
+        }
+        classIndex = Dictionary(model.classes.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
     }
 
     public var isEmpty: Bool { model.isEmpty }
@@ -107,7 +149,9 @@ public struct EntityTagger: Sendable {
 
     /// The features of token `i` that do not depend on the tag before it.
     /// `rule` is the rule recogniser's label of the token ("B-person", "O"), or nil when it was not run.
-    public static func features(_ doc: TextDocument, _ i: Int, casing: SentenceCasing, rule: String?, res: Resources) -> [String] {
+    public static func features(_ doc: TextDocument, _ i: Int, casing: SentenceCasing, rule: String?, res: Resources,
+                                gaz: ((Int) -> [String])? = nil) -> [String] {
+        let gaz = gaz ?? { gazetteer(doc.tokens[$0], res) }
         let toks = doc.tokens
         let t = toks[i]
         let s = doc.sentences[doc.sentenceOfToken[i]].tokenRange
@@ -128,9 +172,9 @@ public struct EntityTagger: Sendable {
         let z = res.zipf(w)
         f.append("z=\(Int(z.rounded()))")
         if res.stopwords.contains(w) { f.append("stop") }
-        for g in gazetteer(t, res) { f.append("g=\(g)") }
-        if i > s.lowerBound { for g in gazetteer(toks[i - 1], res) where ["given", "hon", "role", "country", "demonym"].contains(g) { f.append("pg=\(g)") } }
-        if i + 1 < s.upperBound { for g in gazetteer(toks[i + 1], res) where ["kw:organization", "kw:place", "kw:event", "kw:law", "role"].contains(g) { f.append("ng=\(g)") } }
+        for g in gaz(i) { f.append("g=\(g)") }
+        if i > s.lowerBound { for g in gaz(i - 1) where ["given", "hon", "role", "country", "demonym"].contains(g) { f.append("pg=\(g)") } }
+        if i + 1 < s.upperBound { for g in gaz(i + 1) where ["kw:organization", "kw:place", "kw:event", "kw:law", "role"].contains(g) { f.append("ng=\(g)") } }
         if let g = gazetteer2(doc, i - 1, res) { f.append("g2L=\(g)") }
         if let g = gazetteer2(doc, i, res) { f.append("g2R=\(g)") }
         if let rule { f.append("r=\(rule)"); f.append("rw=\(rule)|\(capClass(t))") } else { f.append("r=na") }
@@ -156,18 +200,26 @@ public struct EntityTagger: Sendable {
         var prev = "O", prev2 = "O"
         var open: TaggedSpan? = nil
         var lastSentence = -1
+        var cache: [Int: [String]] = [:]
         for i in range {
             let sentence = doc.sentenceOfToken[i]
             if sentence != lastSentence { prev = "O"; prev2 = "O"; lastSentence = sentence }
-            let feats = EntityTagger.features(doc, i, casing: casing[sentence], rule: rule?[i], res: res)
+            let feats = EntityTagger.features(doc, i, casing: casing[sentence], rule: rule?[i], res: res, gaz: { j in
+                if let g = cache[j] { return g }
+                let g = EntityTagger.gazetteer(doc.tokens[j], res)
+                cache[j] = g
+                return g
+            })
                 + EntityTagger.dynamicFeatures(prev: prev, prev2: prev2, word: doc.tokens[i].lower)
-            let hashes = feats.map(LinearModel.hash)
+            let n = model.classes.count
+            var scores = [Double](repeating: 0, count: n)
+            for f in feats {
+                guard let o = offsets[LinearModel.hash(f)] else { continue }
+                for c in 0..<n { scores[c] += flat[o + c] }
+            }
             var best = outside, bestScore = -Double.infinity, second = -Double.infinity
-            let prevMeaning = model.classes.firstIndex(of: prev).flatMap { meaning[$0] }
-            for c in model.classes.indices {
-                // I-X only continues B-X or I-X.
-                if let m = meaning[c], !m.begin, prevMeaning?.type != m.type { continue }
-                let sc = model.score(hashes: hashes, class: c)
+            for c in allowedAfter[classIndex[prev] ?? outside] {
+                let sc = scores[c]
                 if sc > bestScore { second = bestScore; bestScore = sc; best = c } else if sc > second { second = sc }
             }
             let margin = bestScore - second
@@ -197,7 +249,7 @@ public struct EntityTagger: Sendable {
 /// many code points.
 public enum Recaser {
     static let connectors: Set<String> = ["of", "for", "and", "the", "de", "on", "in"]
-    public static func recase(_ doc: TextDocument, casing: [SentenceCasing], tagger: EntityTagger, res: Resources) -> String? {
+    public static func recase(_ doc: TextDocument, casing: [SentenceCasing], tagger: EntityTagger, res: Resources) -> [Unicode.Scalar]? {
         var scalars = doc.scalars
         var changed = false
         for (si, s) in doc.sentences.enumerated() where casing[si] != .normal && !s.tokenRange.isEmpty {
@@ -270,9 +322,6 @@ public enum Recaser {
                 for k in 0..<new.count where scalars[t.start + k] != new[k] { scalars[t.start + k] = new[k]; changed = true }
             }
         }
-        guard changed else { return nil }
-        var out = String.UnicodeScalarView()
-        out.append(contentsOf: scalars)
-        return String(out)
+        return changed ? scalars : nil
     }
 }

@@ -669,6 +669,9 @@ struct RecognitionPass {
             guard isCapWord(i), claimed[i] == nil, !(tokens[i].isAllCaps && tokens[i].text.unicodeScalars.count <= 1) else { i += 1; continue }
             var j = i + 1
             while j < n, isCapWord(j), claimed[j] == nil, doc.sentenceOfToken[j] == doc.sentenceOfToken[i] { j += 1 }
+            // A lone common word ("The", "But", "Government") is never taken from the tagger.
+            // nor a lone word opening a sentence (the rules' reading of those stands).
+            if j == i + 1, res.isCommonWord(tokens[i].text) || res.stopwords.contains(tokens[i].lower) || isSentenceInitial(i) { i = j; continue }
             if casing == nil {
                 casing = [SentenceCasing](repeating: .normal, count: doc.sentences.count)
                 var labels = [String](repeating: "O", count: n)
@@ -684,7 +687,7 @@ struct RecognitionPass {
                 if r.contains(where: { roleMatch(at: $0, limit: r.upperBound) == r.upperBound - $0 }) || roleOnly.contains(where: { $0.tokens.overlaps(r) }) { continue }
                 if r.allSatisfy({ res.honorifics[tokens[$0].text] != nil }) { continue }
                 // A single common word ("Group", "Cabinet") needs a person reading, and never opens a sentence.
-                if r.count == 1, res.isCommonWord(tokens[r.lowerBound].text), span.type != .person || isSentenceInitial(r.lowerBound) { continue }
+                if r.count == 1, res.isCommonWord(tokens[r.lowerBound].text) || res.stopwords.contains(tokens[r.lowerBound].lower) { continue }
                 // "the Butler inquiry": the name and its event or institution noun are one entity.
                 let n = r.upperBound
                 if span.type != .person, n < tokens.count, tokens[n].kind == .word, !tokens[n].isCapitalized,
