@@ -35,7 +35,8 @@ if args.first == "train-entities", args.count >= 3 {
     let data = URL(fileURLWithPath: args[1])
     let result = try trainer.train(data: data)
     for line in result.report { print(line) }
-    try EntityTrainer.fileText(rows: result.rows, report: result.report, data: data.lastPathComponent)
+    try EntityTrainer.fileText(rows: result.rows, report: result.report,
+                               data: data.lastPathComponent + (trainer.silver.map { " --silver \($0.lastPathComponent)" } ?? ""))
         .write(toFile: args[2], atomically: true, encoding: .utf8)
     exit(0)
 }

@@ -665,10 +665,14 @@ struct RecognitionPass {
         var i = 0
         var casing: [SentenceCasing]? = nil
         var rule: [String]? = nil
+        // Transcript labels ("MR. TRUMP:") are resolved as speakers after this; party tags "(R-S.C.)" are no names.
+        var labelled = Set<Int>()
+        for label in doc.speakerLabels { for t in label { labelled.insert(t) } }
+        func free(_ t: Int) -> Bool { isCapWord(t) && claimed[t] == nil && !labelled.contains(t) && !isPartyTag(t) }
         while i < n {
-            guard isCapWord(i), claimed[i] == nil, !(tokens[i].isAllCaps && tokens[i].text.unicodeScalars.count <= 1) else { i += 1; continue }
+            guard free(i), !(tokens[i].isAllCaps && tokens[i].text.unicodeScalars.count <= 1) else { i += 1; continue }
             var j = i + 1
-            while j < n, isCapWord(j), claimed[j] == nil, doc.sentenceOfToken[j] == doc.sentenceOfToken[i] { j += 1 }
+            while j < n, free(j), doc.sentenceOfToken[j] == doc.sentenceOfToken[i] { j += 1 }
             // A lone common word ("The", "But", "Government") is never taken from the tagger.
             // nor a lone word opening a sentence (the rules' reading of those stands).
             if j == i + 1, res.isCommonWord(tokens[i].text) || res.stopwords.contains(tokens[i].lower) || isSentenceInitial(i) { i = j; continue }
