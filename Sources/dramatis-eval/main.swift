@@ -52,6 +52,26 @@ if args.first == "train-positions" {
     for l in report.lines { print(l) }
     exit(0)
 }
+// dramatis-eval train-entities DATA_DIR OUT.tsv [LIMIT]: the entity tagger's trainer, without GTK.
+// HOLDOUT=interview scores the articles whose name contains it instead of learning them.
+if args.first == "train-entities", args.count >= 3 {
+    var trainer = EntityTrainer()
+    if args.count > 3 { trainer.limit = Int(args[3]) }
+    let env = ProcessInfo.processInfo.environment
+    if let e = env["EPOCHS"].flatMap(Int.init) { trainer.epochs = e }
+    if let m = env["MINCOUNT"].flatMap(Int.init) { trainer.minFeatureCount = m }
+    if let h = env["HOLDOUT"], !h.isEmpty { trainer.holdOut = h }
+    if env["AUGMENT"] == "0" { trainer.augment = false }
+    if let s = env["SILVER"], !s.isEmpty { trainer.silver = URL(fileURLWithPath: s) }
+    if let l = env["SILVER_LIMIT"].flatMap(Int.init) { trainer.silverLimit = l }
+    let data = URL(fileURLWithPath: args[1])
+    let result = try trainer.train(data: data)
+    for line in result.report { print(line) }
+    try EntityTrainer.fileText(rows: result.rows, report: result.report,
+                               data: data.lastPathComponent + (trainer.silver.map { " --silver \($0.lastPathComponent)" } ?? ""))
+        .write(toFile: args[2], atomically: true, encoding: .utf8)
+    exit(0)
+}
 guard args.count >= 2 else {
     FileHandle.standardError.write(Data("usage: dramatis-eval OUT_DIR FILE[=YYYY-MM-DD]…\n".utf8))
     exit(2)

@@ -51,6 +51,22 @@ public struct EntityRecognizer: Sendable {
     public init(resources: Resources) { self.resources = resources }
 
     public func recognize(_ document: TextDocument) -> EntityResult {
+        // Sentences in capitals or title case are re-cased by the learnt tagger first, so the
+        // rules read prose; the result maps back one to one (same tokens, same offsets).
+        let casing = SentenceCasing.classify(document)
+        if casing.contains(where: { $0 != .normal }), !resources.entityTagger.isEmpty,
+           let scalars = Recaser.recase(document, casing: casing, tagger: resources.entityTagger, res: resources) {
+            var pass = RecognitionPass(document: TextDocument(recasing: document, scalars: scalars), resources: resources)
+            var result = pass.run()
+            // Mentions quote the article as written.
+            for e in result.entities.indices {
+                for m in result.entities[e].mentions.indices {
+                    let mention = result.entities[e].mentions[m]
+                    result.entities[e].mentions[m].text = document.substring(mention.start, mention.end)
+                }
+            }
+            return result
+        }
         var pass = RecognitionPass(document: document, resources: resources)
         return pass.run()
     }

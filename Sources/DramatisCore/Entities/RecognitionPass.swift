@@ -45,6 +45,11 @@ struct RecognitionPass {
     var pendingSingles: [NameCandidate] = []
     var roleOnly: [(tokens: Range<Int>, role: String, country: String?)] = []
     var acronymDefinitions: [String: Int] = [:]
+    /// Consult the learnt tagger for capitalised runs the rules leave unnamed (off while the
+    /// tagger's own training labels are made).
+    var useModel = true
+    /// Smallest score margin of the tagger for a name the rules did not find.
+    static let modelMargin = 300.0
 
     static let connectors: Set<String> = ["of", "for", "and", "the", "de", "du", "la", "von", "van", "der", "al", "bin", "on", "in"]
     static let nameParticles: Set<String> = ["de", "da", "van", "von", "der", "bin", "al", "le", "la", "di"]
@@ -161,6 +166,7 @@ struct RecognitionPass {
         }
         collectChunks()
         resolveSingles()
+        if useModel && !res.entityTagger.isEmpty { addModelNames() }
         resolveSpeakerLabels()
         findGroupsAndInstitutions()
         findSpokespeople()
@@ -486,7 +492,7 @@ struct RecognitionPass {
         if let existing = byKey[key] {
             idx = existing
         } else if let (existing, _) = personBySurname(tokens[r.upperBound - 1].text, before: r.lowerBound),
-                  drafts[existing].mentions.contains(where: { $0.tokens.count >= r.count }) == false || r.count == 1 {
+                  compatibleName(existing, r) {
             idx = existing
         } else {
             idx = drafts.count
@@ -506,6 +512,23 @@ struct RecognitionPass {
         let mentionRange = (c.mentionStart ?? r.lowerBound)..<r.upperBound
         addMention(idx, mentionRange, c.role != nil || c.honorificGender != nil || r.count > 1 ? .name : .alias)
         applyPersonFacts(idx, c, r)
+    }
+
+    /// Whether the full name at `r` can be the person `existing` of the same surname: a surname
+    /// alone always can; "Peter Goldsmith" can be "Lord Goldsmith" (no given name known yet);
+    /// "George W. Bush" can be "George Bush"; "Jane Smith" is not "John Smith", and "George H. W.
+    /// Bush" is not "George W. Bush".
+    func compatibleName(_ existing: Int, _ r: Range<Int>) -> Bool {
+        if r.count == 1 { return true }
+        let words = r.map { tokens[$0].text }
+        let known = drafts[existing].name.split(separator: " ").map(String.init)
+        guard let given = drafts[existing].givenName, known.count > 1 else { return true }
+        let first = words[0]
+        let sameGiven = given == first
+            || (RecognitionPass.isInitials(given) || RecognitionPass.isInitials(first)) && given.first == first.first
+        guard sameGiven else { return false }
+        let middleNew = Array(words.dropFirst().dropLast()), middleOld = Array(known.dropFirst().dropLast())
+        return middleNew.isEmpty || middleOld.isEmpty || middleNew == middleOld
     }
 
     mutating func applyPersonFacts(_ idx: Int, _ c: NameCandidate, _ r: Range<Int>) {
@@ -631,6 +654,63 @@ struct RecognitionPass {
         let u = Array(tokens[i].text.unicodeScalars)
         guard u.count >= 3, "RDI".unicodeScalars.contains(u[0]), u[1] == "-", u[2].properties.isUppercase else { return false }
         return u.dropFirst(2).allSatisfy { $0.properties.isAlphabetic || $0 == "." }
+    }
+
+    // MARK: - Learnt names
+
+    /// Runs of capitalised words that the rules left unnamed ("Names the gazetteers don't know"):
+    /// the tagger reads them in context, with the rules' labels of the words around as features,
+    /// and a span it is sure of becomes a mention (persons through the surname merging of `addPerson`).
+    mutating func addModelNames() {
+        let n = tokens.count
+        var i = 0
+        var casing: [SentenceCasing]? = nil
+        var rule: [String]? = nil
+        // Transcript labels ("MR. TRUMP:") are resolved as speakers after this; party tags "(R-S.C.)" are no names.
+        var labelled = Set<Int>()
+        for label in doc.speakerLabels { for t in label { labelled.insert(t) } }
+        func free(_ t: Int) -> Bool { isCapWord(t) && claimed[t] == nil && !labelled.contains(t) && !isPartyTag(t) }
+        while i < n {
+            guard free(i), !(tokens[i].isAllCaps && tokens[i].text.unicodeScalars.count <= 1) else { i += 1; continue }
+            var j = i + 1
+            while j < n, free(j), doc.sentenceOfToken[j] == doc.sentenceOfToken[i] { j += 1 }
+            // A lone common word ("The", "But", "Government") is never taken from the tagger.
+            // nor a lone word opening a sentence (the rules' reading of those stands).
+            if j == i + 1, res.isCommonWord(tokens[i].text) || res.stopwords.contains(tokens[i].lower) || isSentenceInitial(i) { i = j; continue }
+            if casing == nil {
+                casing = [SentenceCasing](repeating: .normal, count: doc.sentences.count)
+                var labels = [String](repeating: "O", count: n)
+                for (t, d) in claimed where t < n {
+                    labels[t] = (t > 0 && claimed[t - 1] == d ? "I-" : "B-") + drafts[d].type.rawValue
+                }
+                rule = labels
+            }
+            for span in res.entityTagger.tag(doc, range: i..<j, casing: casing!, rule: rule, res: res) where span.margin >= RecognitionPass.modelMargin {
+                let r = span.tokens
+                guard r.allSatisfy({ claimed[$0] == nil && isCapWord($0) && !tokens[$0].text.contains("’") && !tokens[$0].text.contains("'") }) else { continue }
+                // A title alone ("the Attorney General") is a role description, not a name.
+                if r.contains(where: { roleMatch(at: $0, limit: r.upperBound) == r.upperBound - $0 }) || roleOnly.contains(where: { $0.tokens.overlaps(r) }) { continue }
+                if r.allSatisfy({ res.honorifics[tokens[$0].text] != nil }) { continue }
+                // A single common word ("Group", "Cabinet") needs a person reading, and never opens a sentence.
+                if r.count == 1, res.isCommonWord(tokens[r.lowerBound].text) || res.stopwords.contains(tokens[r.lowerBound].lower) { continue }
+                // "the Butler inquiry": the name and its event or institution noun are one entity.
+                let n = r.upperBound
+                if span.type != .person, n < tokens.count, tokens[n].kind == .word, !tokens[n].isCapitalized,
+                   let type = res.eventNouns[tokens[n].lower], r.lowerBound > 0,
+                   ["the", "a", "this", "last", "that"].contains(tokens[r.lowerBound - 1].lower) {
+                    let phrase = r.lowerBound..<(n + 1)
+                    addEntity(key: "\(type.rawValue):\(text(phrase).lowercased())", name: text(phrase), type: type, tokens: phrase)
+                    continue
+                }
+                if span.type == .person {
+                    addPerson(NameCandidate(tokens: r), r)
+                } else {
+                    let name = text(r)
+                    addEntity(key: "\(span.type.rawValue):\(name.lowercased())", name: name, type: span.type, tokens: r)
+                }
+            }
+            i = j
+        }
     }
 
     // MARK: - Transcript labels

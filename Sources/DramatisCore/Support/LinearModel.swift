@@ -90,6 +90,9 @@ public struct PerceptronTrainer {
     var stamps: [[UInt64: Int]]
     var step = 0
     var names: [UInt64: String] = [:]
+    /// Factor on the averaged weights, so that models trained over many steps (whose averages are
+    /// small) keep their weights through the 4-decimal rounding of the table. Decisions do not change.
+    public var scale = 1.0
 
     public init(classes: [String] = ["yes"]) {
         self.classes = classes
@@ -197,7 +200,7 @@ public struct PerceptronTrainer {
         for c in classes.indices {
             for (h, w) in weights[c] {
                 let total = (totals[c][h] ?? 0) + Double(step - (stamps[c][h] ?? 0)) * w
-                let avg = total / Double(max(step, 1))
+                let avg = total / Double(max(step, 1)) * scale
                 if abs(avg) >= 1e-4 { model.weights[c][h] = avg }
             }
         }

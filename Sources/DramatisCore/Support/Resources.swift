@@ -76,6 +76,8 @@ public final class Resources: Sendable {
     /// the rules-only resources that `AttributionTrainer` reads with, so training sees what the
     /// rules alone see and does not depend on the model it replaces.
     public let attribution: AttributionModel
+    /// The learnt named-entity tagger (`models/entities.tsv`).
+    public let entityTagger: EntityTagger
 
     public static let shared: Resources = Resources(directory: DataDirectory.shared)
 
@@ -199,6 +201,7 @@ public final class Resources: Sendable {
         stopwords = stop
         topicSynonyms = Dictionary(rows("lexicons/topic-synonyms.tsv").map { (col($0, 0), col($0, 1)) }, uniquingKeysWith: { a, _ in a })
         attribution = learnt ? AttributionModel(rows: rows("models/attribution.tsv")) : AttributionModel()
+        entityTagger = EntityTagger(model: LinearModel(rows: rows("models/entities.tsv")))
         missingFiles = missing
     }
 

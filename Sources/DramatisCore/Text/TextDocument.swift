@@ -26,6 +26,25 @@ public final class TextDocument: @unchecked Sendable {
         self.sentenceOfToken = map
     }
 
+    /// The same document with some letters changed in case (the entity stage's re-cased copy of
+    /// ALL-CAPS and Title Case sentences): tokens, sentences and paragraphs are kept as they are,
+    /// only the tokens' text is read again from `scalars`, which must have as many code points.
+    init(recasing doc: TextDocument, scalars: [Unicode.Scalar]) {
+        precondition(scalars.count == doc.scalars.count)
+        var view = String.UnicodeScalarView()
+        view.append(contentsOf: scalars)
+        text = String(view)
+        self.scalars = scalars
+        tokens = doc.tokens.map { t in
+            var view = String.UnicodeScalarView()
+            view.append(contentsOf: scalars[t.start..<t.end])
+            return Token(start: t.start, end: t.end, text: String(view), kind: t.kind, spaceBefore: t.spaceBefore)
+        }
+        sentences = doc.sentences
+        paragraphs = doc.paragraphs
+        sentenceOfToken = doc.sentenceOfToken
+    }
+
     /// The quotations of the text (computed once; the entity and statement stages both need them).
     public private(set) lazy var quotations: [Quotation] = QuoteFinder.find(self)
 
