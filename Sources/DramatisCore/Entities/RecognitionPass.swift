@@ -815,17 +815,24 @@ struct RecognitionPass {
         return drafts.count - 1
     }
 
+    /// The word where a speaker ends when token `v` is a verb of saying outside quotes (the
+    /// lexicon's, or a learnt cue word that mostly introduced speech): the word before it, over
+    /// "has", "also", "reportedly".
+    func speakerSlot(beforeVerb v: Int) -> Int? {
+        guard !quoted[v], tokens[v].kind == .word else { return nil }
+        let w = tokens[v].lower
+        guard res.speechVerbs[w]?.isSpeech == true || (res.attribution.words[w]?.speechRate ?? 0) >= 0.5 else { return nil }
+        var h = v - 1
+        while h >= 0, res.speechModifiers.contains(tokens[h].lower) { h -= 1 }
+        return h >= 0 && tokens[h].kind == .word ? h : nil
+    }
+
     /// Unnamed speakers: "a source said", "The bank said that …", "top black lawmakers said",
     /// "BBC correspondents said". The noun phrase before a speech verb becomes an entity when its
     /// head is a speaker noun; a body that speaks is an organisation.
     mutating func findUnnamedSpeakers() {
-        for v in tokens.indices where !quoted[v] && tokens[v].kind == .word {
-            let w = tokens[v].lower
-            // A verb of saying: the lexicon's, or a learnt cue word that mostly introduced speech.
-            guard res.speechVerbs[w]?.isSpeech == true || (res.attribution.words[w]?.speechRate ?? 0) >= 0.5 else { continue }
-            var h = v - 1
-            while h >= 0, res.speechModifiers.contains(tokens[h].lower) { h -= 1 }
-            guard h >= 0, tokens[h].kind == .word else { continue }
+        for v in tokens.indices {
+            guard var h = speakerSlot(beforeVerb: v) else { continue }
             // "advisers to Mr. Obama say", "Republicans on the House Financial Services Committee
             // approved": the head noun before a preposition and a name speaks, not the name.
             var phraseEnd = h
@@ -877,12 +884,9 @@ struct RecognitionPass {
     /// as itself (named by the description), rather than leaving the statement to whichever
     /// name is nearby ("Vermont").
     mutating func findDescribedSpeakers() {
-        for v in tokens.indices where !quoted[v] && tokens[v].kind == .word {
-            let w = tokens[v].lower
-            guard res.speechVerbs[w]?.isSpeech == true || (res.attribution.words[w]?.speechRate ?? 0) >= 0.5 else { continue }
-            var h = v - 1
-            while h >= 0, res.speechModifiers.contains(tokens[h].lower) { h -= 1 }
-            guard h > 0, tokens[h].kind == .word, !tokens[h].isCapitalized, claimed[h] == nil, res.roleNouns[tokens[h].lower] != nil else { continue }
+        for v in tokens.indices {
+            guard let h = speakerSlot(beforeVerb: v), h > 0, !tokens[h].isCapitalized, claimed[h] == nil,
+                  res.roleNouns[tokens[h].lower] != nil else { continue }
             let sentenceStart = doc.sentences[doc.sentenceOfToken[h]].tokenRange.lowerBound
             // Back over modifiers, names and "and" to the article that opens the description.
             var s = h
