@@ -338,9 +338,8 @@ final class ActorPanel {
                 .margins(top: 8, bottom: 8, start: 12, end: 12)
             gtk_list_box_row_set_child(cast(row), box)
             // Activating a position shows its first piece of evidence in the article.
-            let evidence = p.evidence.compactMap { analysis.statement(id: $0) }.min { $0.start < $1.start }
-            gtk_list_box_row_set_activatable(cast(row), evidence == nil ? 0 : 1)
-            if evidence != nil { row.tooltip("Show the evidence in the article") }
+            let evidence = analysis.firstEvidence(of: p)
+            UI.linkToEvidence(row, evidence)
             row.accessibleLabel("\(Self.stanceText(p)): \(p.summary)")
             gtk_list_box_append(opaque(positionsList), row)
             positionEvidence[UnsafeMutableRawPointer(row)] = evidence

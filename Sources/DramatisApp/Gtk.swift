@@ -1,5 +1,6 @@
 import CGtk
 import CGtkShim
+import DramatisCore
 import Foundation
 
 // Small typed helpers so window code reads like Swift. GTK owns the widgets (the tree holds the
@@ -93,6 +94,12 @@ enum UI {
         return l
     }
     static func setText(_ label: Widget, _ text: String) { gtk_label_set_text(opaque(label), text) }
+
+    /// A position's list row opens its evidence when activated, and is inert without one.
+    @MainActor static func linkToEvidence(_ row: Widget, _ evidence: DramatisCore.Statement?) {
+        gtk_list_box_row_set_activatable(cast(row), evidence == nil ? 0 : 1)
+        if evidence != nil { row.tooltip("Show the evidence in the article") }
+    }
 
     /// A stack sized by its visible page only: a homogeneous stack (GTK's default) measures every
     /// hidden page in every layout.

@@ -95,9 +95,8 @@ final class PositionsView {
         let box = UI.vbox(spacing: 4, [UI.hbox(spacing: 6, [name, chip]), caption]).margins(top: 8, bottom: 8, start: 12, end: 12)
         gtk_list_box_row_set_child(cast(row), box)
         // The first evidence statement in the text is one click away.
-        let evidence = p.evidence.compactMap { analysis.statement(id: $0) }.min { $0.start < $1.start }
-        gtk_list_box_row_set_activatable(cast(row), evidence == nil ? 0 : 1)
-        if evidence != nil { row.tooltip("Show the evidence in the article") }
+        let evidence = analysis.firstEvidence(of: p)
+        UI.linkToEvidence(row, evidence)
         row.accessibleLabel("\(actor), \(group.lowercased()): \(p.summary)")
         gtk_list_box_append(opaque(list), row)
         rowEvidence[UnsafeMutableRawPointer(row)] = evidence

@@ -40,6 +40,12 @@ public struct Analysis: Codable, Sendable, Equatable {
     public func statement(id: String) -> Statement? {
         statements.first { $0.id == id }
     }
+
+    /// The position's evidence statement that comes first in the text: what activating the
+    /// position shows in the article.
+    public func firstEvidence(of position: Position) -> Statement? {
+        position.evidence.compactMap { statement(id: $0) }.min { $0.start < $1.start }
+    }
 }
 
 public enum DramatisVersion {
