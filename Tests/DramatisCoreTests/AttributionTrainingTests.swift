@@ -90,4 +90,12 @@ import Testing
         let q = Probe("Tony Blair spoke on Monday.\n\nThe prime minister said that the advice was clear.")
         #expect(q.entity("prime minister") == nil)
     }
+
+    @Test func participleCueKeepsTheMainVerbsSpeakerAndMayOpenTheText() {
+        let p = Probe("Robby Mook said as much on Thursday, arguing that the general lashed out at reporters.")
+        #expect(p.speaker(of: "the general lashed out") == "Robby Mook")
+        // A participle cue as the very first word has no token before it to look at.
+        let q = Probe("Saying that the plan works, Bob Smith left.")
+        #expect(q.analysis.entities.contains { $0.name == "Bob Smith" })
+    }
 }

@@ -1243,10 +1243,8 @@ struct RecognitionPass {
         while j >= 0, steps < 4, claimed[j] == nil, tokens[j].isCapitalized || res.honorifics[tokens[j].text] != nil || tokens[j].text == "." {
             j -= 1; steps += 1
         }
-        return j >= 0 && RecognitionPass.obliquePrepositions.contains(tokens[j].lower)
+        return j >= 0 && StatementPass.prepositions.contains(tokens[j].lower)
     }
-    static let obliquePrepositions: Set<String> = ["under", "with", "for", "to", "of", "against", "about", "by", "from", "on", "at",
-                                                   "than", "like", "toward", "towards", "between", "among", "without", "after", "before"]
 
     // MARK: - Finish
 

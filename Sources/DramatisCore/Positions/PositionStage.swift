@@ -42,7 +42,7 @@ public struct PositionStage: Sendable {
         // Acronyms: "IFF" is "International Finance Facility" when a phrase's initials spell it.
         var initials: [Int: String] = [:]
         for c in candidates {
-            let words = c.topic.split(separator: " ").filter { $0.first?.isUppercase == true && $0.count > 1 && !["Mr", "Mrs", "Ms", "Dr"].contains($0) }
+            let words = c.topic.split(separator: " ").filter { $0.first?.isUppercase == true && $0.count > 1 && resources.honorifics[String($0)] == nil }
             if words.count >= 2, let k = keyIndex[c.key] { initials[k] = String(words.compactMap(\.first)).lowercased() }
         }
         func acronym(_ a: Int, _ b: Int) -> Bool {
@@ -77,7 +77,6 @@ public struct PositionStage: Sendable {
             var count: [String: Int] = [:]
             for m in members { count[candidates[m].topic, default: 0] += 1 }
             // An acronym is named by its expansion.
-            for m in members { let k = keyIndex[candidates[m].key]!; if initials[k] != nil { count[candidates[m].topic, default: 0] += 0 } }
             let expanded = members.compactMap { m -> String? in
                 let k = keyIndex[candidates[m].key]!
                 return members.contains { o in acronym(keyIndex[candidates[o].key]!, k) } ? candidates[m].topic : nil

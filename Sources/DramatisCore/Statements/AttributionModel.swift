@@ -4,10 +4,11 @@ import Foundation
 /// `dramatis train attribution`, see docs/attribution-model.md):
 /// - `cue`: is this word the cue of an attribution here? (a binary perceptron over the word,
 ///   its context and what the rules see around it);
-/// - `speaker`: which candidate speaks for a cue (a ranking perceptron over mentions, nominal
-///   phrases and "nobody");
+/// - `speaker`: which candidate speaks for a cue the rules leave without a speaker (a ranking
+///   perceptron over the mentions around it and "nobody");
 /// - `words`: the cue words seen in training, with how often each introduced speech rather than
-///   a belief or finding, which gives a statement's `speech` flag.
+///   a belief or finding (a statement's `speech` flag) and whether its content follows it;
+/// - `speakerNouns`: head nouns of unnamed speakers, for the entity stage.
 public struct AttributionModel: Sendable {
     public struct CueWord: Sendable {
         public let speechRate: Double
@@ -26,7 +27,8 @@ public struct AttributionModel: Sendable {
         self.cue = cue; self.speaker = speaker; self.words = words; self.speakerNouns = speakerNouns
     }
 
-    /// Rows "cue|speaker<TAB>feature<TAB>weight" and "word<TAB>form<TAB>speech rate".
+    /// Rows "cue|speaker<TAB>feature<TAB>weight", "word<TAB>form<TAB>speech rate<TAB>follow rate<TAB>offset"
+    /// and "noun<TAB>noun<TAB>type".
     public init(rows: [[String]]) {
         var cueRows: [[String]] = [], speakerRows: [[String]] = [], words: [String: CueWord] = [:]
         var nouns: [String: EntityType] = [:]
@@ -52,8 +54,6 @@ public struct AttributionModel: Sendable {
 
 /// Crude inflection stripping for features ("argued", "argues", "arguing" → "argu"): shares
 /// evidence between forms of one verb without a morphological lexicon.
-let debugCues = ProcessInfo.processInfo.environment["DRAMATIS_DEBUG_CUES"] == "1"
-
 func stem(_ w: String) -> String {
     for suffix in ["ing", "ed", "es", "s"] where w.count > suffix.count + 2 && w.hasSuffix(suffix) {
         return String(w.dropLast(suffix.count))
@@ -101,8 +101,8 @@ extension StatementPass {
         // A mention right after ("said Mr Brown", "according to the poll").
         if i + 1 < tokens.count, let m = entities.mention(atToken: i + 1) { f.append("obj=\(m.kind.rawValue)") }
         // Where quotes are in the sentence.
-        let s = doc.sentences[doc.sentenceOfToken[i]]
         let si = doc.sentenceOfToken[i]
+        let s = doc.sentences[si]
         let quoteBefore = sentenceQuotes[si].first < i, quoteAfter = sentenceQuotes[si].last >= i
         f.append("qb=\(quoteBefore)_qa=\(quoteAfter)")
         // "…,” Mr Zelenskky stated" / "said: “…": a quote mark a few tokens away.
@@ -114,15 +114,7 @@ extension StatementPass {
     }
 
     /// The cue model's verdict on word `i` (only asked for candidates).
-    func cueScore(_ i: Int) -> Double {
-        let f = cueFeatures(i)
-        let s = res.attribution.cue.score(f)
-        if debugCues {
-            let parts = f.map { "\($0):\(String(format: "%.2f", res.attribution.cue.score([$0])))" }.joined(separator: " ")
-            FileHandle.standardError.write(Data("cue \(tokens[i].text) \(String(format: "%.2f", s)) \(parts)\n".utf8))
-        }
-        return s
-    }
+    func cueScore(_ i: Int) -> Double { res.attribution.cue.score(cueFeatures(i)) }
 
     /// Whether the words of cue `i` report speech rather than a belief or finding.
     func isSpeech(cue i: Int) -> Bool {

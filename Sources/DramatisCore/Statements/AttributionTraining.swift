@@ -7,8 +7,6 @@ public struct AttributionTrainer {
     public var epochs = 8
     /// Features seen in fewer training examples are dropped (chosen on polnear-dev).
     public var minFeatureCount = 5
-    /// Train the speaker ranker on every gold cue, not only those the rules leave without a speaker.
-    public var allSpeakerExamples = false
     public var seed: UInt64 = 1
     /// Use only the first N articles (sorted by name): the small-slice test.
     public var limit: Int?
@@ -41,7 +39,7 @@ public struct AttributionTrainer {
         var doc: TextDocument
         var entities: EntityResult
         /// Gold attributions located in the text: content span (code points) and cue head word.
-        var gold: [(content: Span, head: String?, speech: Bool, source: String?)]
+        var gold: [GoldAttribution]
     }
 
     /// Reads and analyses each gold article up to the entity stage and locates its gold
@@ -153,7 +151,7 @@ public struct AttributionTrainer {
                 let sentence = a.doc.sentences[a.doc.sentenceOfToken[v]]
                 let rule = pass.findSpeaker(forVerb: v, in: sentence, insideQuote: pass.quoted[v])
                 // The ranker is asked only where the rules find nobody (StatementPass.findCues): learn those cases.
-                if rule.0 != nil && !allSpeakerExamples { continue }
+                if rule.0 != nil { continue }
                 let candidates = pass.speakerCandidates(forCue: v, rule: rule)
                 guard let gold = goldCandidate(candidates, source: source, cue: v, article: a) else { continue }
                 speakerExamples.append((candidates.map(\.features), gold))
@@ -247,22 +245,14 @@ public struct AttributionTrainer {
         return last
     }
 
-    /// Each gold cue's token with its gold attribution.
-    func cueGold(_ a: Article) -> [(Int, (content: Span, head: String?, speech: Bool, source: String?))] {
-        var out: [(Int, (content: Span, head: String?, speech: Bool, source: String?))] = []
-        for g in a.gold {
-            var one = a
-            one.gold = [g]
-            if let t = cueTokens(one).keys.first { out.append((t, g)) }
-        }
-        return out
-    }
+    typealias GoldAttribution = (content: Span, head: String?, speech: Bool, source: String?)
 
-    /// The token of each gold cue: the nearest word equal to the cue's head word, in the
-    /// sentence of the content's start or the one before or after it, outside the content.
-    func cueTokens(_ a: Article) -> [Int: String?] {
-        var out: [Int: String?] = [:]
+    /// Each gold cue's token with its gold attribution: the nearest word equal to the cue's
+    /// head word, in the sentence of the content's start or the one before or after it,
+    /// outside the content.
+    func cueGold(_ a: Article) -> [(token: Int, gold: GoldAttribution)] {
         let doc = a.doc
+        var out: [(token: Int, gold: GoldAttribution)] = []
         for g in a.gold {
             guard let head = g.head else { continue }
             let first = doc.tokenIndex(atOrAfter: g.content.start)
@@ -279,8 +269,15 @@ public struct AttributionTrainer {
                 let d = tok.end <= g.content.start ? g.content.start - tok.end : tok.start - g.content.end
                 if best == nil || d < best!.1 { best = (t, d) }
             }
-            if let b = best { out[b.0] = g.source }
+            if let b = best { out.append((b.0, g)) }
         }
+        return out
+    }
+
+    /// The gold cue tokens with the source each names (the last attribution wins a shared cue).
+    func cueTokens(_ a: Article) -> [Int: String?] {
+        var out: [Int: String?] = [:]
+        for (t, g) in cueGold(a) { out[t] = g.source }
         return out
     }
 

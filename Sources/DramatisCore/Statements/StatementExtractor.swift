@@ -172,7 +172,7 @@ struct StatementPass {
                     if !res.attribution.speaker.isEmpty, speaker == nil { (speaker, subj, conf) = chooseSpeaker(forCue: i, rule: (speaker, subj, conf)) }
                     // "Max Lawson welcomed the statement and said …": the first verb's subject; so too
                     // for a participle after a comma ("Robby Mook said as much, arguing that …").
-                    let participle = tokens[i].lower.hasSuffix("ing") && tokens[i - 1].text == ","
+                    let participle = i > s.tokenRange.lowerBound && tokens[i].lower.hasSuffix("ing") && tokens[i - 1].text == ","
                     if i > s.tokenRange.lowerBound, ["and", "but"].contains(tokens[i - 1].lower) || participle, let previous = cues.last,
                        previous.speaker != nil, quoted[previous.token] == insideQuote, (subj ?? i) >= previous.token || participle {
                         (speaker, subj, conf) = (previous.speaker, previous.subjectToken, previous.confidence)

@@ -79,16 +79,12 @@ public struct LinearModel: Sendable {
 /// Averaged perceptron training (Collins 2002; the trainer of early spaCy and citron's
 /// classifiers): deterministic for a given seed, linear in the examples per epoch.
 public struct PerceptronTrainer {
-    public struct Named {
-        /// feature name for every hash seen in training, so the table can be written readably.
-        var names: [UInt64: String] = [:]
-    }
-
     let classes: [String]
     var weights: [[UInt64: Double]]
     var totals: [[UInt64: Double]]
     var stamps: [[UInt64: Int]]
     var step = 0
+    /// The feature name of every hash seen in training, so the table is written readably.
     var names: [UInt64: String] = [:]
     /// Factor on the averaged weights, so that models trained over many steps (whose averages are
     /// small) keep their weights through the 4-decimal rounding of the table. Decisions do not change.
