@@ -252,6 +252,16 @@ public enum Recaser {
     public static func recase(_ doc: TextDocument, casing: [SentenceCasing], tagger: EntityTagger, res: Resources) -> [Unicode.Scalar]? {
         var scalars = doc.scalars
         var changed = false
+        let evidence = writtenForms(doc, casing: casing, res: res)
+        // Forms decided for name words, and the words left to the default (lower case), so that
+        // one word is cased one way through the article: "MR LAWSON SAID … LAWSON ADDED".
+        var nameForms: [String: String] = [:]
+        var defaulted: [(token: Int, isFirst: Bool)] = []
+        func write(_ t: Token, _ form: String) {
+            let new = Array(form.unicodeScalars)
+            guard new.count == t.end - t.start else { return }
+            for k in 0..<new.count where scalars[t.start + k] != new[k] { scalars[t.start + k] = new[k]; changed = true }
+        }
         for (si, s) in doc.sentences.enumerated() where casing[si] != .normal && !s.tokenRange.isEmpty {
             let spans = tagger.tag(doc, range: s.tokenRange, casing: casing, rule: nil, res: res)
             var inName = [Bool](repeating: false, count: s.tokenRange.count)
@@ -277,6 +287,7 @@ public enum Recaser {
                 }
                 k += max(matched, 1)
             }
+            institutionNames(in: s, doc: doc, res: res, into: &known)
             var first = true
             for i in s.tokenRange {
                 let t = doc.tokens[i]
@@ -293,6 +304,8 @@ public enum Recaser {
                     form = t.text.uppercased()   // "UN", "NHS"
                 } else if !res.stopwords.contains(t.lower), res.zipf(t.lower) < 4, res.organizations[titled] != nil || res.countryNames[titled] != nil {
                     form = titled                // "Commons", "Conservatives"
+                } else if let written = evidence[t.lower] {
+                    form = written               // the body writes it so: "Lawson", "McConnell", "iPhone"
                 } else if inName[i - s.tokenRange.lowerBound] {
                     let upper = t.text.uppercased()
                     let upperKnown = res.organizations[upper] != nil || res.countryNames[upper] != nil
@@ -314,14 +327,84 @@ public enum Recaser {
                     form = t.text   // "on X"
                 } else if t.lower == "i" {
                     form = "I"
+                } else if startsPersonName(i, sentence: s, doc: doc, res: res) || (i > s.tokenRange.lowerBound && startsPersonName(i - 1, sentence: s, doc: doc, res: res)) {
+                    form = titled                // "ANNE HOLTON": a given name and a rare word
                 } else {
+                    defaulted.append((i, isFirst))
                     form = isFirst ? titled : t.lower
                 }
-                let new = Array(form.unicodeScalars)
-                guard new.count == t.end - t.start else { continue }
-                for k in 0..<new.count where scalars[t.start + k] != new[k] { scalars[t.start + k] = new[k]; changed = true }
+                if form != t.lower, !res.stopwords.contains(t.lower), !isFirst || inName[i - s.tokenRange.lowerBound] { nameForms[t.lower] = form }
+                write(t, form)
             }
         }
+        // A word cased as a name in one sentence is that name wherever the default left it.
+        for (i, isFirst) in defaulted {
+            let t = doc.tokens[i]
+            guard let form = nameForms[t.lower], couldBeSurname(t.lower, res: res) else { continue }
+            if !isFirst || form != EntityTagger.titled(t.lower) { write(t, form) }
+        }
         return changed ? scalars : nil
+    }
+
+    /// How the article's normally cased sentences write each word in mid-sentence, where it is
+    /// written capitalised more often than not.
+    static func writtenForms(_ doc: TextDocument, casing: [SentenceCasing], res: Resources) -> [String: String] {
+        var capitalised: [String: (form: String, count: Int)] = [:]
+        var lower: [String: Int] = [:]
+        for (si, s) in doc.sentences.enumerated() where casing[si] == .normal && s.tokenRange.count > 1 {
+            for i in (s.tokenRange.lowerBound + 1)..<s.tokenRange.upperBound {
+                let t = doc.tokens[i]
+                guard t.kind == .word, !doc.tokens[i - 1].isQuote, doc.tokens[i - 1].text != ":" else { continue }
+                if t.isCapitalized {
+                    guard !res.stopwords.contains(t.lower), t.text != t.text.uppercased() || t.text.unicodeScalars.count <= 5 else { continue }
+                    capitalised[t.lower, default: (t.text, 0)].count += 1
+                } else if t.text == t.lower {
+                    lower[t.lower, default: 0] += 1
+                }
+            }
+        }
+        var forms: [String: String] = [:]
+        for (word, c) in capitalised where c.count > lower[word, default: 0] { forms[word] = c.form }
+        return forms
+    }
+
+    /// Up to four words ending in an institution's head word ("ARMS CONTROL ASSOCIATION",
+    /// "HOUSE FINANCIAL SERVICES COMMITTEE"): the head words typing a name wherever they stand
+    /// (entity-keywords.tsv, position "any"), the words before them not function words or verbs.
+    static func institutionNames(in s: Sentence, doc: TextDocument, res: Resources, into known: inout [Int: String]) {
+        for i in s.tokenRange where known[i] == nil {
+            let head = EntityTagger.titled(doc.tokens[i].lower)
+            guard doc.tokens[i].kind == .word, let kw = res.entityKeywords[head], kw.position == "any", kw.type == .organization else { continue }
+            var start = i
+            while start > s.tokenRange.lowerBound, i - start < 4 {
+                let w = doc.tokens[start - 1]
+                guard w.kind == .word, known[start - 1] == nil, !res.stopwords.contains(w.lower), res.speechVerbs[w.lower] == nil,
+                      !w.lower.hasSuffix("ed"), !w.lower.hasSuffix("ing"), !w.lower.hasSuffix("ly"),
+                      w.text.unicodeScalars.allSatisfy({ $0.properties.isAlphabetic || $0 == "-" }) else { break }
+                start -= 1
+            }
+            guard start < i else { continue }
+            for t in start...i { known[t] = EntityTagger.titled(doc.tokens[t].lower) }
+        }
+    }
+
+    /// A given name followed by a word that is rare as an ordinary word: "HAROLD BORNSTEIN".
+    static func startsPersonName(_ i: Int, sentence s: Sentence, doc: TextDocument, res: Resources) -> Bool {
+        guard i + 1 < s.tokenRange.upperBound else { return false }
+        let first = doc.tokens[i], next = doc.tokens[i + 1]
+        guard first.kind == .word, next.kind == .word, next.spaceBefore,
+              res.givenNames[EntityTagger.titled(first.lower)] != nil, !res.stopwords.contains(first.lower),
+              res.temporalWords.months[first.lower] == nil,
+              next.text.unicodeScalars.allSatisfy({ $0.properties.isAlphabetic || $0 == "-" || $0 == "'" || $0 == "’" }) else { return false }
+        return couldBeSurname(next.lower, res: res)
+    }
+
+    /// Surnames are common enough in running text ("lawson" 3.6 on the Zipf scale) that the
+    /// common-word cut alone would drop them; verb forms of that frequency stay words.
+    static func couldBeSurname(_ word: String, res: Resources) -> Bool {
+        guard !res.stopwords.contains(word), res.speechVerbs[word] == nil else { return false }
+        let z = res.zipf(word)
+        if z < 3.0 { return true }
+        return z < 4.0 && !word.hasSuffix("ed") && !word.hasSuffix("ing") && !word.hasSuffix("ly")
     }
 }
