@@ -17,13 +17,16 @@ found=0
 if grep -E '/(Sources|Tests)/[^ ]*\.swift:[0-9]+:[0-9]+: warning: .*deprecated' "$log" | grep -v '/checkouts/' | sort -u; then found=1; fi
 # The serialized diagnostics of every file compiled before. Our targets are the folders of
 # Sources/ and Tests/ (SwiftPM names the build folder after the module, '-' becoming '_').
-targets=$(ls Sources Tests | grep -v '^Fixtures$' | tr '-' '_' | sort -u)
 bin=$(swift build --scratch-path "$scratch" --show-bin-path)
-for t in $targets; do
+for dir in Sources/* Tests/*; do
+  [ -d "$dir" ] || continue
+  t=$(basename "$dir" | tr '-' '_')
   for dia in "$bin/$t.build"/*.dia; do
     [ -e "$dia" ] || continue
+    # Only files that still exist: a removed source leaves its last diagnostics behind.
+    [ -n "$(find "$dir" -name "$(basename "${dia%.dia}").swift" -print -quit)" ] || continue
     if strings "$dia" | grep -q 'is deprecated'; then
-      echo "$t/$(basename "${dia%.dia}").swift: $(strings "$dia" | grep 'is deprecated' | sort -u | head -3 | tr '\n' ' ')"
+      echo "$dir/…/$(basename "${dia%.dia}").swift: $(strings "$dia" | grep 'is deprecated' | sort -u | head -3 | tr '\n' ' ')"
       found=1
     fi
   done
