@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Runs every test of the project; called by `make test` and by .ci/run.
-# Order: swift test (unit, CLI, export and loader tests), then each scripts/tests/*.sh (GUI test
-# under Xvfb, file validators and the staged meson install), then an accuracy report.
+# Order: swift test (scripts/test-core.sh: unit, CLI, export and loader tests), then each
+# scripts/tests/*.sh (no deprecated APIs, GUI test under Xvfb, file validators and the staged
+# meson install), then an accuracy report. `make test-core`, `make test-gui` and `make validate`
+# run one part each.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 mkdir -p out
@@ -10,9 +12,8 @@ tests_passed=0
 tests_failed=0
 
 echo "== swift test =="
-swift test > out/swift-test.log 2>&1
+bash scripts/test-core.sh
 status=$?
-grep -vE '^\[[0-9]+/[0-9]+\]|prohibited flag|^(Building|Compiling|Write|Linking)' out/swift-test.log | grep -vE '^[[:space:]]*$' | grep -E '✘|✔ Suite|error|Test run|Executed|failed|passed after' | grep -v '✔ Test' | tail -n 60
 n=$(grep -oE 'Test run with [0-9]+ tests' out/swift-test.log | grep -oE '[0-9]+' | tail -1)
 if [ "$status" -eq 0 ]; then tests_passed=$((tests_passed + ${n:-0})); else
   f=$(grep -cE '^✘ Test .* failed' out/swift-test.log); tests_failed=$((tests_failed + (f > 0 ? f : 1)))

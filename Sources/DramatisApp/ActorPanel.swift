@@ -76,7 +76,10 @@ final class ActorPanel {
         let paned = gtk_paned_new(GTK_ORIENTATION_VERTICAL)!
         gtk_paned_set_start_child(opaque(paned), top)
         gtk_paned_set_end_child(opaque(paned), detailStack)
-        gtk_paned_set_position(opaque(paned), 330)
+        // The list gets about two thirds of the panel: at the default window size (1200×780) that
+        // is 6–7 actor rows (checked by scripts/tests/gui_test.py), the detail below keeps the
+        // selected actor's name, counts and first positions; the handle moves the split.
+        gtk_paned_set_position(opaque(paned), Self.listHeight)
         gtk_paned_set_shrink_start_child(opaque(paned), 0)
         gtk_paned_set_shrink_end_child(opaque(paned), 0)
         // While the core works: a spinner instead of an empty list.
@@ -134,6 +137,8 @@ final class ActorPanel {
     /// default height). The others follow in idle time, as many at a time, so a long cast of
     /// actors does not delay the article's first frame.
     static let rowsAtOnce = 8
+    /// Height of the filter entry and actor list above the detail, in pixels.
+    static let listHeight: Int32 = 560
     /// Rows still to build (the unattributed row last), and the analysis shown they belong to.
     private var pendingRows: [@MainActor () -> Void] = []
     private var rowBatch = 0
@@ -174,7 +179,16 @@ final class ActorPanel {
                 return !pendingRows.isEmpty
             }
         }
-        showDetail(nil)
+        // The first actor is shown at once, so the detail is never an empty half until a click.
+        // Its row is among the rows already built; the window highlights its mentions.
+        if let first = Self.ranked(analysis).first?.entity.id, let row = rowsByID[first] {
+            updatingSelection = true
+            gtk_list_box_select_row(opaque(list), cast(row))
+            updatingSelection = false
+            showDetail(first)
+        } else {
+            showDetail(nil)
+        }
     }
 
     /// Builds the next `limit` pending rows (all of them before a selection or a filter needs them).
@@ -210,6 +224,8 @@ final class ActorPanel {
             gtk_flow_box_set_column_spacing(opaque(chips), 4)
             gtk_flow_box_set_row_spacing(opaque(chips), 4)
             gtk_flow_box_set_max_children_per_line(opaque(chips), 4)
+            // Two chips side by side at the panel's width: a row stays two lines plus one of chips.
+            gtk_flow_box_set_min_children_per_line(opaque(chips), min(2, UInt32(positions.count)))
             gtk_widget_set_can_target(chips, 0)
             for p in positions {
                 let chip = Self.stanceChip(p)
@@ -246,7 +262,7 @@ final class ActorPanel {
     static func stanceChip(_ p: Position) -> Widget {
         let chip = UI.label(stanceText(p), "stance-chip", p.stance.rawValue).align(h: GTK_ALIGN_START)
         gtk_label_set_ellipsize(opaque(chip), PANGO_ELLIPSIZE_END)
-        gtk_label_set_max_width_chars(opaque(chip), 30)
+        gtk_label_set_max_width_chars(opaque(chip), 20)
         chip.tooltip(p.summary)
         return chip
     }

@@ -355,6 +355,8 @@ final class MainWindow {
         actorPanel.show(analysis)
         timelineView.show(analysis)
         positionsView.show(analysis)
+        // The panel opens on its first actor: the article marks that actor's mentions.
+        articleView.select(entity: actorPanel.selectedActor)
         setTitles(analysis.article, path: path)
         if !textShown { adw_view_stack_set_visible_child_name(opaque(viewStack), "article") }
         gtk_stack_set_visible_child_name(opaque(mainStack), "document")

@@ -40,12 +40,13 @@ final class StatementList {
         }
     }
 
-    /// "Direct quote · stated · on social media · uncertain speaker".
+    /// "Direct quote · stated on social media · uncertain speaker".
     static func caption(_ s: Statement) -> String {
         // Beliefs, intentions and findings ("believes", "a poll found") are shown apart from speech.
         var parts = [s.kind == .direct ? "Direct quote" : s.speech == false ? "Reported belief or finding" : "Reported speech"]
-        if let cue = s.cue, !cue.isEmpty { parts.append(cue) }
-        if let channel = s.channel, !channel.isEmpty { parts.append("on \(channel)") }
+        // "said at a press conference", as the exports write it.
+        let how = [CuePhrase.verb(s.cue), CuePhrase.channel(s.channel)].compactMap { $0 }.joined(separator: " ")
+        if !how.isEmpty { parts.append(how) }
         if let c = s.confidence, c < 0.5 { parts.append("uncertain speaker") }
         return parts.joined(separator: " · ")
     }

@@ -5,7 +5,9 @@ import Foundation
 /// gets an equal slot (so 1940, 1994 and 2025 are all readable), with break marks where years are
 /// skipped; inside a slot, the distinct dates of that year are spread evenly in order (Friday and
 /// Monday of the same week get two markers, not one blot). Labels go in rows above the axis and
-/// never overlap: each takes the first row where it fits.
+/// never overlap: each takes the first rows where it fits. A label wider than `maxLabelWidth` is
+/// wrapped at words over several rows instead of being cut, so events stacked on one date can
+/// all be read in full.
 struct TimelineLayout {
     struct Slot { var year: Int; var x0: Double; var x1: Double; var breakBefore: Bool }
     struct Placed {
@@ -15,6 +17,10 @@ struct TimelineLayout {
         var labelX0: Double
         var labelWidth: Double
         var text: String
+        /// `text` wrapped to `labelWidth`, first line first; the label spans `lines.count` rows
+        /// from `row` upwards (its last line in `row`, nearest the axis).
+        var lines: [String]
+        var topRow: Int { row + lines.count - 1 }
     }
 
     var slots: [Slot] = []
@@ -22,8 +28,10 @@ struct TimelineLayout {
     var rows = 0
 
     static let labelGap = 10.0
+    /// Labels keep this far from the chart's edges.
+    static let edge = 6.0
 
-    /// `measure` returns a label's natural width in pixels; labels are cut to `maxLabelWidth`.
+    /// `measure` returns a label's natural width in pixels; labels wrap at `maxLabelWidth`.
     init(items: [TimelineItem], width: Double, margin: Double = 28, maxLabelWidth: Double = 300,
          measure: (String) -> Double) {
         let dated = items.compactMap { item -> (TimelineItem, DateParts)? in
@@ -46,14 +54,35 @@ struct TimelineLayout {
             guard let slot = slots.first(where: { $0.year == date.year }) else { continue }
             let x = Self.position(of: date, among: datesByYear[date.year] ?? [date], in: slot)
             let text = Self.labelText(item, date)
-            let w = min(measure(text), maxLabelWidth)
-            let x0 = min(max(x - w / 2, 2), max(2, width - w - 2))
-            let row = rowEnds.firstIndex { $0 + Self.labelGap <= x0 } ?? rowEnds.count
-            if row == rowEnds.count { rowEnds.append(0) }
-            rowEnds[row] = x0 + w
-            placed.append(Placed(item: item, x: x, row: row, labelX0: x0, labelWidth: w, text: text))
+            let limit = min(maxLabelWidth, width - 2 * Self.edge)
+            let lines = Self.wrap(text, width: limit, measure: measure)
+            let w = min(lines.map(measure).max() ?? 0, limit)
+            let x0 = min(max(x - w / 2, Self.edge), max(Self.edge, width - w - Self.edge))
+            // The lowest run of rows free at this label's left edge (rows fill left to right).
+            var row = 0
+            while !(row..<(row + lines.count)).allSatisfy({ $0 >= rowEnds.count || rowEnds[$0] + Self.labelGap <= x0 }) { row += 1 }
+            while rowEnds.count < row + lines.count { rowEnds.append(-.infinity) }
+            for r in row..<(row + lines.count) { rowEnds[r] = x0 + w }
+            placed.append(Placed(item: item, x: x, row: row, labelX0: x0, labelWidth: w, text: text, lines: lines))
         }
         rows = rowEnds.count
+    }
+
+    /// `text` in lines no wider than `width`, broken between words; a single word wider than
+    /// that keeps a line of its own (drawn clipped, never dropped).
+    static func wrap(_ text: String, width: Double, measure: (String) -> Double) -> [String] {
+        var lines: [String] = [], line = ""
+        for word in text.split(separator: " ") {
+            let candidate = line.isEmpty ? String(word) : line + " " + word
+            if line.isEmpty || measure(candidate) <= width {
+                line = candidate
+            } else {
+                lines.append(line)
+                line = String(word)
+            }
+        }
+        if !line.isEmpty || lines.isEmpty { lines.append(line) }
+        return lines
     }
 
     /// One date alone sits in the middle of its slot; several are spread evenly, in order.

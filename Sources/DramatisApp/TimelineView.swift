@@ -23,6 +23,8 @@ final class TimelineView {
     static let rowHeight = 26.0
     static let axisBand = 56.0
     static let topPad = 14.0
+    /// Line spacing inside one wrapped label: tighter than `rowHeight`, so its lines read as one label.
+    static let lineStep = 17.0
 
     var onEventActivated: ((TimelineItem) -> Void)?
 
@@ -190,7 +192,7 @@ final class TimelineView {
         // Events: connectors first, then markers, then labels on a card-coloured backing so
         // connectors of higher rows never strike through a label.
         let card = color("card_bg_color", GdkRGBA(red: 1, green: 1, blue: 1, alpha: 1))
-        func labelY(_ p: TimelineLayout.Placed) -> Double { Self.topPad + Double(layout.rows - 1 - p.row) * Self.rowHeight }
+        func labelY(_ p: TimelineLayout.Placed) -> Double { Self.labelY(p, rows: layout.rows) }
         set(fg, alpha: 0.25)
         cairo_set_line_width(cr, 1)
         for p in layout.placed {
@@ -205,11 +207,15 @@ final class TimelineView {
         }
         for p in layout.placed {
             let selected = p.item.id == selectedID
+            let top = Self.labelTop(p, rows: layout.rows)
             set(card)
-            cairo_rectangle(cr, p.labelX0 - 3, labelY(p), p.labelWidth + 6, Self.rowHeight - 8)
+            cairo_rectangle(cr, p.labelX0 - 3, top, p.labelWidth + 6, labelY(p) + Self.rowHeight - 8 - top)
             cairo_fill(cr)
             set(selected ? accent : fg, alpha: selected ? 1 : 0.9)
-            text(cr, p.text, x: p.labelX0, y: labelY(p), maxWidth: p.labelWidth, bold: selected)
+            // Each line as the layout wrapped it; a bold (selected) line may be a little wider.
+            for (k, line) in p.lines.enumerated() {
+                text(cr, line, x: p.labelX0, y: top + Double(k) * Self.lineStep, maxWidth: selected ? nil : p.labelWidth + 1, bold: selected)
+            }
         }
     }
 
@@ -235,12 +241,20 @@ final class TimelineView {
         pango_cairo_show_layout(cr, layout)
     }
 
+    /// The y of a label's last line (the row nearest the axis), and of its first line.
+    static func labelY(_ p: TimelineLayout.Placed, rows: Int) -> Double {
+        topPad + Double(rows - 1 - p.row) * rowHeight
+    }
+    static func labelTop(_ p: TimelineLayout.Placed, rows: Int) -> Double {
+        labelY(p, rows: rows) - Double(p.lines.count - 1) * lineStep
+    }
+
     private func hit(x: Double, y: Double) -> TimelineItem? {
         let height = Double(gtk_widget_get_height(area))
         let axisY = height - Self.axisBand + 18
         for p in layout.placed {
-            let labelY = Self.topPad + Double(layout.rows - 1 - p.row) * Self.rowHeight
-            if x >= p.labelX0, x <= p.labelX0 + p.labelWidth, y >= labelY, y <= labelY + Self.rowHeight - 4 { return p.item }
+            let labelY = Self.labelY(p, rows: layout.rows), top = Self.labelTop(p, rows: layout.rows)
+            if x >= p.labelX0, x <= p.labelX0 + p.labelWidth, y >= top, y <= labelY + Self.rowHeight - 4 { return p.item }
             if abs(x - p.x) <= 8, abs(y - axisY) <= 8 { return p.item }
         }
         return nil

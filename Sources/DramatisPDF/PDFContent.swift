@@ -86,7 +86,7 @@ enum PDFContent {
                     + e(Summary.stanceLabel(p.stance)) + "</span>  " + e(p.summary)))
                 if let q = line.quote {
                     let prefix = q.kind == .indirect ? "Reported: " : ""
-                    out.append(PDFBlock(style: .quote, markup: e(prefix + Summary.quoted(q))))
+                    out.append(PDFBlock(style: .quote, markup: e(prefix + CuePhrase.shown(q, speakerName: line.quoteSpeaker))))
                 }
             }
         }
@@ -98,8 +98,11 @@ enum PDFContent {
         for sp in summary.speakers {
             out.append(PDFBlock(style: .subheading, markup: e(sp.name)))
             for st in sp.statements {
-                var m = st.kind == .direct ? e(Summary.quoted(st)) : "<i>Reported:</i> " + e(Summary.quoted(st))
-                if let a = Summary.attribution(st) {
+                // The same wording as the Markdown and HTML exports (SummaryContext).
+                let lead = CuePhrase.reportedLead(st, speakerName: sp.entity?.name)
+                let shown = e(CuePhrase.shown(st, speakerName: sp.entity?.name))
+                var m = st.kind == .direct ? shown : "<i>Reported:</i> " + shown
+                if let a = CuePhrase.attribution(st, verb: lead == nil) {
                     m += "  <span foreground=\"#5e5c64\">(" + e(a) + ")</span>"
                 }
                 out.append(PDFBlock(style: .bullet, markup: m))

@@ -39,6 +39,8 @@ struct ArticleOptions: ParsableArguments {
     var published: String?
     @Flag(name: .long, help: "Accept files over 20 MB and texts over a million characters (batch work, benchmarks).")
     var noSizeLimit = false
+    @Flag(name: .long, help: "Also read the articles in the subfolders of a folder.")
+    var recursive = false
 
     var limits: ArticleLoader.Limits { noSizeLimit ? .unlimited : .interactive }
 
@@ -60,14 +62,16 @@ struct Analyze: AsyncParsableCommand {
     @OptionGroup var options: ArticleOptions
     @Option(name: .long, help: "Output format: json, markdown, html, or jsonl (one compact JSON document per line).")
     var format: OutputFormat = .json
-    @Argument(help: "Article files (plain text, Markdown or HTML), folders of articles, or http(s) URLs.")
+    @Argument(help: "Article files (plain text, Markdown or HTML), folders of articles (their .txt, .md, .markdown, .html and .htm files; with --recursive, their subfolders' too), or http(s) URLs.")
     var inputs: [String]
 
     func run() async throws {
         let analyzer = Analyzer()
-        let paths = Analyze.expand(inputs)
+        let (paths, emptyFolders) = ArticleInputs.expand(inputs, recursive: options.recursive,
+                                                         accept: ArticleInputs.isArticleName)
         let published = options.published, format = format, limits = options.limits
-        var failed = false
+        var failed = !emptyFolders.isEmpty
+        for folder in emptyFolders { FileHandle.standardError.write(Data("dramatis: \(folder)\n".utf8)) }
         // Several articles (a folder): analysed on every core, printed in input order, a batch at a time.
         let cores = max(1, ProcessInfo.processInfo.activeProcessorCount)
         let batch = paths.count > 1 ? cores * 4 : 1
@@ -92,19 +96,6 @@ struct Analyze: AsyncParsableCommand {
             start += batch
         }
         if failed { throw ExitCode(1) }
-    }
-
-    /// Folders become their `*.txt`, `*.md`, `*.markdown`, `*.html`, `*.htm` files (not recursive), sorted by name.
-    static func expand(_ inputs: [String]) -> [String] {
-        let fm = FileManager.default
-        let extensions: Set<String> = ["txt", "md", "markdown", "html", "htm"]
-        return inputs.flatMap { input -> [String] in
-            var isDir: ObjCBool = false
-            guard !input.contains("://"), fm.fileExists(atPath: input, isDirectory: &isDir), isDir.boolValue,
-                  let names = try? fm.contentsOfDirectory(atPath: input) else { return [input] }
-            let files = names.filter { extensions.contains(($0 as NSString).pathExtension.lowercased()) && !$0.hasPrefix(".") }.sorted()
-            return files.isEmpty ? [input] : files.map { (input as NSString).appendingPathComponent($0) }
-        }
     }
 
     /// `transform` over `items` on up to `threads` threads; results in input order.

@@ -21,7 +21,9 @@ struct ExportCommand: AsyncParsableCommand {
             The format comes from the output's extension (.md/.markdown, .html/.htm, .json, .pdf) \
             or from --format. With several inputs, -o names a folder (created when missing) and each \
             summary is named after its article (seed.txt → seed.pdf). Without -o, files are written \
-            to the current folder under derived names. An input may also be a saved \
+            to the current folder under derived names, as Markdown unless --format says otherwise. \
+            A folder given as input is exported file by file (with --recursive, its subfolders too). \
+            An input may also be a saved \
             dramatis.analysis/1 JSON document, which is exported without analysing again.
             Files are replaced only by complete new files.
             """)
@@ -30,7 +32,7 @@ struct ExportCommand: AsyncParsableCommand {
     @Option(name: [.short, .customLong("output")],
             help: ArgumentHelp("Output file, or folder for several inputs.", valueName: "path"))
     var output: String?
-    @Option(name: .long, help: "Format: markdown (md), html, json or pdf; default: from the output's extension.")
+    @Option(name: .long, help: "Format: markdown (md), html, json or pdf; default: from the output's extension, else markdown.")
     var format: ExportFormat?
     @Argument(help: "Article files (plain text, Markdown or HTML), folders of articles, or dramatis JSON documents.")
     var inputs: [String]
@@ -40,24 +42,24 @@ struct ExportCommand: AsyncParsableCommand {
            ExportFormat.from(extension: (output as NSString).pathExtension) == nil {
             throw ValidationError("cannot tell the format from '\(output)': use a .md, .html, .json or .pdf name, or --format")
         }
-        if output == nil, format == nil {
-            throw ValidationError("give an output file (-o summary.pdf) or a --format")
-        }
     }
 
     func run() async throws {
         AtomicFile.removeTemporaryFileOnSignal()
-        let files = try expandInputs()
+        // Any file in a folder may be an article or a saved analysis; sidecars are metadata.
+        let (files, emptyFolders) = ArticleInputs.expand(inputs, recursive: options.recursive) { !$0.hasSuffix(".meta.json") }
+        for folder in emptyFolders { FileHandle.standardError.write(Data("dramatis: \(folder)\n".utf8)) }
+        if files.isEmpty { throw ExitCode(1) }
         let plan = try destinations(for: files)
         let analyzer = Analyzer()
-        var failed = false
+        var failed = !emptyFolders.isEmpty
         for (input, destination, fmt) in plan {
             do {
                 let analysis = try ExportCommand.load(input, analyzer: analyzer, published: options.published, limits: options.limits)
                 try Export.write(analysis, to: destination, as: fmt)
                 print(destination.path)
             } catch {
-                FileHandle.standardError.write(Data("dramatis: \(input): \(readable(error))\n".utf8))
+                FileHandle.standardError.write(Data(ArticleInputs.errorLine(input: input, error).utf8))
                 failed = true
             }
         }
@@ -83,32 +85,9 @@ struct ExportCommand: AsyncParsableCommand {
         return path.hasSuffix("/") || (FileManager.default.fileExists(atPath: path, isDirectory: &isDir) && isDir.boolValue)
     }
 
-    /// Folders become the article files inside them (sorted; hidden files and `.meta.json`
-    /// sidecars skipped).
-    private func expandInputs() throws -> [String] {
-        var out: [String] = []
-        for input in inputs {
-            var isDir: ObjCBool = false
-            guard !input.contains("://"), FileManager.default.fileExists(atPath: input, isDirectory: &isDir),
-                  isDir.boolValue else {
-                out.append(input)
-                continue
-            }
-            let names = try FileManager.default.contentsOfDirectory(atPath: input).sorted()
-            for name in names where !name.hasPrefix(".") && !name.hasSuffix(".meta.json") {
-                let path = (input as NSString).appendingPathComponent(name)
-                var sub: ObjCBool = false
-                if FileManager.default.fileExists(atPath: path, isDirectory: &sub), !sub.boolValue { out.append(path) }
-            }
-        }
-        if out.isEmpty { throw ValidationError("no articles to export") }
-        return out
-    }
-
     private func destinations(for files: [String]) throws -> [(String, URL, ExportFormat)] {
         let single = files.count == 1
-        var folder: URL?
-        var file: URL?
+        let folder: URL
         if let output {
             if isFolder(output) || !single {
                 if !single, !isFolder(output), ExportFormat.from(extension: (output as NSString).pathExtension) != nil {
@@ -116,18 +95,14 @@ struct ExportCommand: AsyncParsableCommand {
                 }
                 folder = URL(fileURLWithPath: output, isDirectory: true)
             } else {
-                file = URL(fileURLWithPath: output)
+                let file = URL(fileURLWithPath: output)
+                return [(files[0], file, try Exporters.format(for: file, explicit: format))]
             }
         } else {
             folder = URL(fileURLWithPath: FileManager.default.currentDirectoryPath, isDirectory: true)
         }
-        if let file {
-            let fmt = try Exporters.format(for: file, explicit: format)
-            return [(files[0], file, fmt)]
-        }
-        guard let folder, let fmt = format ?? output.flatMap({ ExportFormat.from(extension: ($0 as NSString).pathExtension) }) else {
-            throw ValidationError("give --format when -o names a folder")
-        }
+        // Markdown by default: it needs no viewer and is what `--help` promises.
+        let fmt = format ?? output.flatMap({ ExportFormat.from(extension: ($0 as NSString).pathExtension) }) ?? .markdown
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         var used: Set<String> = []
         return files.map { input in
@@ -141,10 +116,5 @@ struct ExportCommand: AsyncParsableCommand {
             used.insert(name)
             return (input, folder.appendingPathComponent(name), fmt)
         }
-    }
-
-    private func readable(_ error: Error) -> String {
-        if let e = error as? LocalizedError, let d = e.errorDescription { return d }
-        return "\(error)"
     }
 }

@@ -34,11 +34,47 @@ struct TimelineLayoutTests {
         #expect(layout.rows > 1)
         for a in layout.placed {
             #expect(a.labelX0 >= 0 && a.labelX0 + a.labelWidth <= 900)
-            for b in layout.placed where a.item.id < b.item.id && a.row == b.row {
+            for b in layout.placed where a.item.id < b.item.id && a.row <= b.topRow && b.row <= a.topRow {
                 let disjoint = a.labelX0 + a.labelWidth <= b.labelX0 || b.labelX0 + b.labelWidth <= a.labelX0
                 #expect(disjoint, "\(a.item.id) and \(b.item.id) overlap in row \(a.row)")
             }
         }
+    }
+
+    /// Several long labels on one day (as on the sample's 18 August): each is wrapped at words
+    /// into lines no wider than the maximum, every word kept, and no two labels share a row
+    /// where they would overlap.
+    @Test func longLabelsOnOneDayWrapInsteadOfBeingCut() {
+        let labels = ["International focus on Washington is intense with China’s foreign ministry spokeswoman",
+                      "Among the European leaders joining him in Washington",
+                      "Major meeting with US President Donald Trump and several major European leaders",
+                      "Mr Trump’s meeting with Russian President Vladimir Putin in Alaska"]
+        var items = labels.enumerated().map { item("d\($0.offset)", "2025-08-18", $0.element, at: $0.offset * 10) }
+        items.append(item("old", "1994", "Budapest Memorandum: Ukraine agreed to give up its substantial nuclear weapons stockpile"))
+        let layout = TimelineLayout(items: items, width: 1000, maxLabelWidth: 300, measure: measure)
+        #expect(layout.placed.count == 5)
+        for p in layout.placed {
+            #expect(p.lines.joined(separator: " ") == p.text, "\(p.item.id) lost words: \(p.lines)")
+            #expect(p.lines.allSatisfy { measure($0) <= 300 }, "\(p.item.id): \(p.lines)")
+            #expect(p.labelWidth <= 300 && p.labelX0 >= 0 && p.labelX0 + p.labelWidth <= 1000)
+            #expect(p.text.hasSuffix(p.item.label), "the label is whole, not cut with …")
+        }
+        #expect(layout.placed.contains { $0.lines.count > 1 })
+        for a in layout.placed {
+            for b in layout.placed where a.item.id < b.item.id {
+                let sharedRow = a.row <= b.topRow && b.row <= a.topRow
+                let disjoint = a.labelX0 + a.labelWidth <= b.labelX0 || b.labelX0 + b.labelWidth <= a.labelX0
+                #expect(!sharedRow || disjoint, "\(a.item.id) and \(b.item.id) overlap")
+            }
+        }
+        #expect(layout.rows == (layout.placed.map(\.topRow).max() ?? -1) + 1)
+    }
+
+    @Test func wrapBreaksBetweenWordsOnly() {
+        let lines = TimelineLayout.wrap("one two three four five six", width: 70, measure: measure)
+        #expect(lines == ["one two", "three four", "five six"])
+        #expect(TimelineLayout.wrap("unbreakablewordthatislong", width: 70, measure: measure) == ["unbreakablewordthatislong"])
+        #expect(TimelineLayout.wrap("", width: 70, measure: measure) == [""])
     }
 
     @Test func undatedItemsStayOffTheAxisAndDatesSortWithinAYear() {

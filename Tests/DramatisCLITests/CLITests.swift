@@ -84,6 +84,34 @@ import Testing
         #expect(e.stderr.contains("empty"))
     }
 
+    /// A folder whose articles are all in subfolders: not "is a folder, not an article" (folders
+    /// are accepted) but what it holds and the flag that reads it; with --recursive it is read.
+    @Test func folderWithoutArticlesAtItsTopLevelOffersRecursive() throws {
+        let folder = try cli.temporaryFolder()
+        let sub = folder.appendingPathComponent("2025")
+        try FileManager.default.createDirectory(at: sub, withIntermediateDirectories: true)
+        try Data("Minister backs plan\n\nThe minister, Anna Berg, said the plan would work.".utf8)
+            .write(to: sub.appendingPathComponent("berg.txt"))
+        try Data("not an article".utf8).write(to: folder.appendingPathComponent("notes.pdf.part"))
+        let flat = try cli.dramatis(["analyze", folder.path, "--format", "jsonl"])
+        #expect(flat.status == 1)
+        #expect(flat.stdout.isEmpty)
+        #expect(flat.stderr == "dramatis: \(folder.path): holds no articles (.txt, .md, .markdown, .html or .htm files) at its top level; it has 1 subfolder: add --recursive to read them\n")
+        #expect(!flat.stderr.contains("not an article"))
+
+        let deep = try cli.dramatis(["analyze", folder.path, "--recursive", "--format", "jsonl"])
+        #expect(deep.status == 0, "\(deep.stderr)")
+        #expect(deep.stdout.split(separator: "\n").count == 1)
+        #expect(deep.stdout.contains("Anna Berg"))
+
+        let empty = try cli.temporaryFolder()
+        let none = try cli.dramatis(["analyze", empty.path, "--recursive"])
+        #expect(none.status == 1)
+        #expect(none.stderr == "dramatis: \(empty.path): holds no articles (.txt, .md, .markdown, .html or .htm files), in it or in its subfolders\n")
+        let h = try cli.dramatis(["analyze", "--help"])
+        #expect(h.stdout.contains("--recursive"))
+    }
+
     @Test func versionAndHelp() throws {
         let v = try cli.dramatis(["--version"])
         #expect(v.status == 0)

@@ -171,7 +171,38 @@ import Testing
         #expect(missing.stderr.contains("/nonexistent-folder: the folder does not exist"))
         let noSuchInput = try dramatis(["export", "/nonexistent-article.txt", "-o", "/tmp/x-dramatis.md"])
         #expect(noSuchInput.status == 1)
-        #expect(noSuchInput.stderr.contains("no such file"))
+        // The path once: "dramatis: /nonexistent-article.txt: no such file", not twice.
+        #expect(noSuchInput.stderr == "dramatis: /nonexistent-article.txt: no such file\n")
         #expect(!FileManager.default.fileExists(atPath: "/tmp/x-dramatis.md"))
+    }
+
+    /// `export FILE` without -o or --format writes Markdown to the current folder, as --help says.
+    @Test func exportWithoutOutputWritesMarkdownHere() throws {
+        let folder = try temporaryFolder()
+        let r = try dramatis(["export", Self.sample], in: folder)
+        #expect(r.status == 0, "\(r.stderr)")
+        let written = folder.appendingPathComponent("seed.md")
+        #expect(FileManager.default.fileExists(atPath: written.path))
+        let md = try String(contentsOf: written, encoding: .utf8)
+        #expect(md.hasPrefix("# Zelenskyy says Ukraine needs an effective security guarantee\n"))
+        let help = try dramatis(["export", "--help"])
+        let helpText = help.stdout.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+        #expect(helpText.contains("Without -o, files are written to the current folder under derived names, as Markdown unless --format says otherwise"))
+        // A folder as -o without --format: Markdown too.
+        let out = folder.appendingPathComponent("out", isDirectory: true)
+        let second = folder.appendingPathComponent("second.txt")
+        try Data("Plan backed\n\nThe minister, Anna Berg, said the plan would work.".utf8).write(to: second)
+        let two = try dramatis(["export", Self.sample, second.path, "-o", out.path])
+        #expect(two.status == 0, "\(two.stderr)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: out.path).sorted() == ["second.md", "seed.md"])
+    }
+
+    @Test func exportOfAFolderWithoutArticlesSaysSo() throws {
+        let folder = try temporaryFolder()
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("sub"), withIntermediateDirectories: true)
+        let r = try dramatis(["export", folder.path, "-o", folder.appendingPathComponent("out").path + "/"])
+        #expect(r.status == 1)
+        #expect(r.stderr.hasPrefix("dramatis: \(folder.path): holds no articles"))
+        #expect(r.stderr.contains("--recursive"))
     }
 }

@@ -198,13 +198,14 @@ import Testing
         #expect(actors.contains("<li><strong>Volodymyr Zelenskyy</strong> (Person): President of Ukraine, Ukraine</li>"))
         // Positions: topic, stance, summary, then the supporting quote on its own line.
         let positions = section(html, "Positions")
-        #expect(positions.contains("<li><strong>security guarantees</strong>: <em>Supports</em>. Demands an effective security guarantee before any peace deal.<br />\n<em>Reported:</em> Ukraine needs an “effective security guarantee” if it is to strike a peace deal with Russia</li>"))
+        #expect(positions.contains("<li><strong>security guarantees</strong>: <em>Supports</em>. Demands an effective security guarantee before any peace deal.<br />\n<em>Reported:</em> Volodymyr Zelenskyy has said Ukraine needs an “effective security guarantee” if it is to strike a peace deal with Russia</li>"))
         #expect(positions.contains("<li><strong>security guarantees</strong>: <em>Supports</em>. Calls firm security guarantees central.<br />\n<em>Quote:</em> “firm security guarantees are central”</li>"))
         // Statements grouped under speaker headings; direct quotes quoted, reported speech marked.
         let statements = section(html, "Statements")
         #expect(statements.contains("<h3>Volodymyr Zelenskyy</h3>"))
-        #expect(statements.contains("<li>“Peace must be lasting” (stated, on social media)</li>"))
-        #expect(statements.contains("<li><em>Reported:</em> he would not accept (signalled)</li>"))
+        // The cue as a verb phrase with its channel; reported speech says who ("he" alone would not).
+        #expect(statements.contains("<li>“Peace must be lasting” (stated on social media)</li>"))
+        #expect(statements.contains("<li><em>Reported:</em> Donald Trump signalled he would not accept</li>"))
         #expect(statements.contains("<h3>Unattributed</h3>"))
         // Timeline in date order.
         let timeline = section(html, "Timeline")
@@ -467,7 +468,7 @@ enum SchemaFile {
         let text = try pdfText(data)
         for needle in ["Zelenskyy says Ukraine needs an effective security guarantee", "Summary", "Actors",
                        "Positions", "Statements", "Timeline", "Volodymyr Zelenskyy", "“Peace must be lasting”",
-                       "Reported: he would not accept", "18 August 2025", "Budapest Memorandum",
+                       "Reported: Donald Trump signalled he would not accept", "18 August 2025", "Budapest Memorandum",
                        "page 1 of \(pages)", "page \(pages) of \(pages)"] {
             #expect(text.contains(needle), "PDF text lacks \(needle)")
         }

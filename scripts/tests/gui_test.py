@@ -41,6 +41,28 @@ try:
                  lambda: descendants(actors_list, lambda n: n.roleName == "list item" and n.name.startswith(name + ",")))
         step(f"actor row found: {name}")
 
+    step("the panel opens on the first actor, not an empty half")
+    detail = wait_for("the selected-actor details", lambda: next(iter(descendants(
+        app, lambda n: n.name == "Selected actor")), None))
+    wait_for("the first actor's name in the side panel before any click",
+             lambda: descendants(detail, lambda n: n.name == "Volodymyr Zelenskyy"), timeout=10)
+
+    step("at the default window size at least 6 actor rows are fully visible")
+    # The list's parent is the scrolled window's viewport: its extents are the visible part.
+    time.sleep(0.5)
+    vx, vy, vw, vh = actors_list.parent.queryComponent().getExtents(pyatspi.WINDOW_COORDS)
+    rows = [c for c in actors_list.children if c.roleName == "list item"]
+    visible = []
+    for r in rows:
+        x, y, w, h = r.queryComponent().getExtents(pyatspi.WINDOW_COORDS)
+        if h > 0 and y >= vy and y + h <= vy + vh:
+            visible.append(r.name.split(",")[0])
+    step(f"actor list viewport {(vx, vy, vw, vh)}: {len(visible)} rows fully visible: {visible}")
+    if vh <= 0 or vh > 760:
+        fail(f"the actor list's viewport has implausible extents {(vx, vy, vw, vh)}")
+    if len(visible) < 6:
+        fail(f"only {len(visible)} actor rows are fully visible at the default size: {visible}")
+
     step("clicking the Zelenskyy mention in the article text")
     article = wait_for("the article text", lambda: next(iter(descendants(app, lambda n: n.name == "Article text")), None))
     text = article.queryText()

@@ -835,7 +835,7 @@ struct RecognitionPass {
             guard var h = speakerSlot(beforeVerb: v) else { continue }
             // "advisers to Mr. Obama say", "Republicans on the House Financial Services Committee
             // approved": the head noun before a preposition and a name speaks, not the name.
-            var phraseEnd = h
+            let phraseEnd = h
             if let owner = claimed[h] {
                 var b = h
                 while b > 0, claimed[b - 1] == owner { b -= 1 }

@@ -41,7 +41,8 @@ public enum AtomicFile {
         if fd < 0 {
             throw ExportError.notWritable(path: path, reason: errnoText())
         }
-        let temporary = String(cString: template)
+        // mkstemps filled in the XXXXXX; the name is the bytes before the terminating NUL.
+        let temporary = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
         var committed = false
         SignalCleanup.track(temporary)
         defer {

@@ -14,6 +14,8 @@ public struct Summary: Sendable {
         public var position: Position
         /// The first evidence statement found in the analysis, quoted in the summary.
         public var quote: Statement?
+        /// Who said `quote` (the entity's name), for "Donald Trump signalled he would not accept".
+        public var quoteSpeaker: String?
     }
 
     public struct Actor: Sendable {
@@ -71,15 +73,8 @@ public struct Summary: Sendable {
         }
     }
 
-    /// "stated, on social media" — how and where it was said, when known.
-    public static func attribution(_ statement: Statement) -> String? {
-        var parts: [String] = []
-        if let cue = statement.cue, !cue.isEmpty { parts.append(collapseWhitespace(cue)) }
-        // A reported belief, intention or finding is not something said.
-        if statement.speech == false { parts.append("belief or finding, not speech") }
-        if let channel = statement.channel, !channel.isEmpty { parts.append("on \(collapseWhitespace(channel))") }
-        return parts.isEmpty ? nil : parts.joined(separator: ", ")
-    }
+    /// "stated on social media" — how and where it was said, when known (`CuePhrase`).
+    public static func attribution(_ statement: Statement) -> String? { CuePhrase.attribution(statement) }
 
     public static func stanceLabel(_ stance: Stance) -> String {
         switch stance {
@@ -128,7 +123,8 @@ public struct SummaryBuilder: Sendable {
         let actors = ordered.filter(isActor).map { e -> Summary.Actor in
             let affiliation = e.affiliation.map { entitiesByID[$0]?.name ?? $0 }
             let positions = (positionsOf[e.id] ?? []).map { p in
-                Summary.PositionLine(position: p, quote: p.evidence.lazy.compactMap { statementsByID[$0] }.first)
+                let quote = p.evidence.lazy.compactMap { statementsByID[$0] }.first
+                return Summary.PositionLine(position: p, quote: quote, quoteSpeaker: quote?.speaker.flatMap { entitiesByID[$0]?.name })
             }
             return Summary.Actor(entity: e, affiliationName: affiliation, positions: positions,
                                  statements: (statementsOf[e.id] ?? []).sorted { $0.start < $1.start })

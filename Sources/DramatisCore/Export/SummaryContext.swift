@@ -47,7 +47,7 @@ extension Summary {
                         "stance": s(line.position.stance.rawValue),
                         "stanceLabel": s(Summary.stanceLabel(line.position.stance)),
                         "summary": s(collapseWhitespace(line.position.summary)),
-                        "quote": s(line.quote.map(Summary.quoted)),
+                        "quote": s(line.quote.map { CuePhrase.shown($0, speakerName: line.quoteSpeaker) }),
                         "quoteReported": .bool(line.quote?.kind == .indirect),
                         "evidence": s(line.position.evidence.joined(separator: ", ")),
                     ]
@@ -60,11 +60,14 @@ extension Summary {
                 "name": s(sp.name),
                 "type": s(sp.entity?.type.rawValue ?? "unattributed"),
                 "statements": .list(sp.statements.map { st in
-                    [
+                    // Reported speech names its speaker ("Donald Trump signalled he would not
+                    // accept"); the verb then stands there, not in the parentheses.
+                    let lead = CuePhrase.reportedLead(st, speakerName: sp.entity?.name)
+                    return [
                         "id": s(st.id),
                         "direct": .bool(st.kind == .direct),
-                        "quoted": s(Summary.quoted(st)),
-                        "attribution": s(Summary.attribution(st)),
+                        "quoted": s(CuePhrase.shown(st, speakerName: sp.entity?.name)),
+                        "attribution": s(CuePhrase.attribution(st, verb: lead == nil)),
                     ]
                 }),
             ]

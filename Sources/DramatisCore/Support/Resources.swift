@@ -57,6 +57,11 @@ public final class Resources: Sendable {
     public let channels: [(words: [String], channel: String)]
     /// `channels` by their first word, longest first.
     public let channelsByFirstWord: [String: [(words: [String], channel: String)]]
+    /// channel name → how a summary writes it ("press conference" → "at a press conference"):
+    /// the first phrase of `channels.tsv` for it that starts with a preposition.
+    public let channelPhrases: [String: String]
+    /// speech-verb lemma → its past form ("say" → "said", "state" → "stated"), from `speech-verbs.tsv`.
+    public let speechVerbPast: [String: String]
     public let reportingPatterns: [(words: [String], cue: String)]
     /// Words that may stand between a speaker and its speech verb ("has", "also", "himself").
     public let speechModifiers: Set<String>
@@ -186,6 +191,22 @@ public final class Resources: Sendable {
             verbs[col(r, 0)] = SpeechVerb(lemma: col(r, 1), isSpeech: col(r, 2) != "belief")
         }
         speechVerbs = verbs
+        var past: [String: String] = [:]
+        for (form, verb) in verbs where !form.hasSuffix("ing") && !form.hasSuffix("s") && form != verb.lemma {
+            // "said" or "stated"; a lemma with two such forms keeps the "-ed" one.
+            if past[verb.lemma] == nil || form.hasSuffix("ed") { past[verb.lemma] = form }
+        }
+        speechVerbPast = past
+        var phrases: [String: String] = [:]
+        for r in rows("lexicons/channels.tsv") where phrases[col(r, 1)] == nil {
+            let words = col(r, 0).split(separator: " ").map(String.init), channel = col(r, 1)
+            guard let first = words.first, ["on", "in", "at", "during"].contains(first) else { continue }
+            // "on x" → "on X": the phrase's own words before the channel's, then its name as spelt.
+            let name = channel.lowercased().split(separator: " ").map(String.init)
+            phrases[channel] = words.count > name.count && Array(words.suffix(name.count)) == name
+                ? (words.dropLast(name.count) + [channel]).joined(separator: " ") : words.joined(separator: " ")
+        }
+        channelPhrases = phrases
         channels = rows("lexicons/channels.tsv").map { (col($0, 0).split(separator: " ").map(String.init), col($0, 1)) }
             .sorted { $0.words.count > $1.words.count }
         channelsByFirstWord = Dictionary(grouping: channels, by: { $0.words.first ?? "" })

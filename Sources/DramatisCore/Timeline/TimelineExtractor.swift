@@ -412,6 +412,12 @@ struct EventLabeler {
             let prevIsDate = j > 0 && dateTokens.contains(j - 1)
             return !(nextIsDate || (prevIsDate && (k + 1 >= words.count)))
         }.map(\.1)
+        // "who are among the European leaders …": the copula of a cut relative clause goes.
+        words = trimmed(words)
+        if phraseText == nil, isWeak(words) {
+            let wider = widerWords(sentence: s, clause: a..<b)
+            if !wider.isEmpty { words = wider }
+        }
         var text = phraseText ?? render(words)
         // "its winter war" → "Finland’s winter war": the sentence's first actor owns it.
         if let first = text.split(separator: " ").first, ["its", "their", "his", "her"].contains(first.lowercased()),
@@ -423,7 +429,7 @@ struct EventLabeler {
         if let prefix { return (prefix, actorsOf(a..<b)) }
         if text.isEmpty { text = doc.text(ofTokens: s).trimmingCharacters(in: .whitespaces) }
         if let f = text.first, f.isLowercase { text = f.uppercased() + text.dropFirst() }
-        if text.count > 120 { text = String(text.prefix(117)) + "…" }
+        text = EventLabeler.cut(text)
         return (text, actorsOf(a..<b))
     }
 
