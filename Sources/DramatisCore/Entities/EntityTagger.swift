@@ -327,6 +327,9 @@ public enum Recaser {
                     form = t.text   // "on X"
                 } else if t.lower == "i" {
                     form = "I"
+                } else if casing[si] == .upper, (2...5).contains(t.text.unicodeScalars.count), res.zipf(t.lower) < 2.5,
+                          res.givenNames[titled] == nil, t.text.unicodeScalars.allSatisfy({ $0.properties.isAlphabetic }) {
+                    form = t.text.uppercased()   // "CFPB", "DCCC": too rare to be a word, so an acronym
                 } else if startsPersonName(i, sentence: s, doc: doc, res: res) || (i > s.tokenRange.lowerBound && startsPersonName(i - 1, sentence: s, doc: doc, res: res)) {
                     form = titled                // "ANNE HOLTON": a given name and a rare word
                 } else {
@@ -369,12 +372,12 @@ public enum Recaser {
     }
 
     /// Up to four words ending in an institution's head word ("ARMS CONTROL ASSOCIATION",
-    /// "HOUSE FINANCIAL SERVICES COMMITTEE"): the head words typing a name wherever they stand
-    /// (entity-keywords.tsv, position "any"), the words before them not function words or verbs.
+    /// "HOUSE FINANCIAL SERVICES COMMITTEE", entity-keywords.tsv), the words before them not
+    /// function words or verbs.
     static func institutionNames(in s: Sentence, doc: TextDocument, res: Resources, into known: inout [Int: String]) {
         for i in s.tokenRange where known[i] == nil {
             let head = EntityTagger.titled(doc.tokens[i].lower)
-            guard doc.tokens[i].kind == .word, let kw = res.entityKeywords[head], kw.position == "any", kw.type == .organization else { continue }
+            guard doc.tokens[i].kind == .word, let kw = res.entityKeywords[head], kw.position != "first", kw.type == .organization else { continue }
             var start = i
             while start > s.tokenRange.lowerBound, i - start < 4 {
                 let w = doc.tokens[start - 1]
@@ -384,6 +387,9 @@ public enum Recaser {
                 start -= 1
             }
             guard start < i else { continue }
+            // A head word that also ends ordinary phrases ("the latest news", "a trauma center")
+            // names something only with a word of the name's own: "ROPER CENTER", "NFL NETWORK".
+            if kw.position != "any", !(start..<i).contains(where: { res.zipf(doc.tokens[$0].lower) < 3.2 }) { continue }
             for t in start...i { known[t] = EntityTagger.titled(doc.tokens[t].lower) }
         }
     }
