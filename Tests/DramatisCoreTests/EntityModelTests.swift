@@ -122,6 +122,25 @@ import Testing
         #expect(p.analysis.entities.flatMap(\.mentions).contains { $0.text == "RUSSIA" })
     }
 
+    @Test func capitalsRecasedOneWayThroughTheArticle() {
+        // Names the gazetteers do not know, in an article set wholly in capitals.
+        let p = Probe("G7 PLEDGE ON DEBT\n\nTHE MINISTERS MET IN LONDON ON FRIDAY.\n\n"
+            + "OXFAM SENIOR POLICY ADVISER MAX LAWSON WELCOMED THE STATEMENT.\n\n"
+            + "THE ARMS CONTROL ASSOCIATION SAID THE CFPB HAD FAILED.\n\nMR LAWSON ADDED THAT MORE WAS NEEDED.")
+        let lawson = p.entity("Max Lawson")
+        #expect(lawson?.type == .person)
+        #expect(lawson?.mentions.map(\.text).contains("MR LAWSON") == true)   // one person, both mentions
+        #expect(p.entity("Arms Control Association")?.type == .organization)
+        #expect(p.entity("CFPB") != nil)
+        #expect(p.entity("Minister") == nil && p.entity("Ministers") == nil)
+    }
+
+    @Test func capitalsHeadlineTakesTheBodysCasing() {
+        // The body writes "Holtz" capitalised; the headline in capitals takes that form.
+        let p = Probe("HOLTZ QUITS AS COACH\n\nThe football coach Lou Holtz resigned on Monday. Holtz said he was tired.")
+        #expect(p.analysis.entities.first { $0.name.hasSuffix("Holtz") }?.mentions.contains { $0.text == "HOLTZ" } == true)
+    }
+
     // MARK: - Alias merging
 
     @Test func aliasesOfOnePersonMerge() {
