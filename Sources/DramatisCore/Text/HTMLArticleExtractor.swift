@@ -14,9 +14,13 @@ public enum HTMLArticleExtractor {
         public var title: String?
         /// `YYYY-MM-DD`, from the page's metadata.
         public var published: String?
-        public var author: String?
+        /// The authors joined with ", " (the `author` the JSON has always carried).
+        public var author: String? { authors.isEmpty ? nil : authors.joined(separator: ", ") }
+        public var authors: [String] = []
         public var siteName: String?
         public var paragraphs: [String]
+        /// Why the page is not an article (a home page, an index, a paywall stub), when it is not.
+        public var notArticleReason: String?
         /// The body: paragraphs separated by a blank line.
         public var text: String { paragraphs.joined(separator: "\n\n") }
     }
@@ -29,10 +33,31 @@ public enum HTMLArticleExtractor {
     public static func extract(html: String) -> Result {
         let tree = HTMLTree(html: html)
         let meta = MetadataReader(tree: tree)
-        var result = Result(title: meta.title, published: meta.published, author: meta.author,
+        var result = Result(title: meta.title, published: meta.published, authors: meta.authors,
                             siteName: meta.siteName, paragraphs: [])
-        result.paragraphs = BodyExtractor(tree: tree).paragraphs(title: meta.title)
+        result.paragraphs = body(tree: tree, meta: meta)
         return result
+    }
+}
+
+extension HTMLArticleExtractor {
+    /// Below this many characters a pass is taken to have missed the article (readability's retry).
+    static let shortBody = 500
+
+    /// The strict pass; when it finds little, or much less than the page's own JSON-LD
+    /// `articleBody`, the lenient pass; when both fall short of that `articleBody`, the
+    /// `articleBody` itself (publishers fill it from the same story text).
+    static func body(tree: HTMLTree, meta: MetadataReader) -> [String] {
+        func length(_ p: [String]) -> Int { p.reduce(0) { $0 + $1.count } }
+        let declared = meta.articleBody.map(JSONLD.paragraphs) ?? []
+        let declaredLength = length(declared)
+        var best = BodyExtractor(tree: tree, mode: .strict).paragraphs(title: meta.title)
+        if length(best) < shortBody || length(best) * 2 < declaredLength {
+            let lenient = BodyExtractor(tree: tree, mode: .lenient).paragraphs(title: meta.title)
+            if length(lenient) > length(best) { best = lenient }
+        }
+        if declaredLength >= shortBody, length(best) * 2 < declaredLength { best = declared }
+        return best
     }
 }
 
@@ -41,8 +66,9 @@ public enum HTMLArticleExtractor {
 struct MetadataReader {
     var title: String?
     var published: String?
-    var author: String?
+    var authors: [String] = []
     var siteName: String?
+    var articleBody: String?
 
     init(tree: HTMLTree) {
         var metas: [String: String] = [:]
@@ -54,6 +80,7 @@ struct MetadataReader {
             if metas[k] == nil { metas[k] = value }
         }
         let ld = JSONLD(tree: tree)
+        articleBody = ld.articleBody
 
         siteName = metas["og:site_name"] ?? ld.publisherName ?? metas["application-name"]
         siteName = siteName.map(HTMLTree.collapseWhitespace).flatMap { $0.isEmpty ? nil : $0 }
@@ -83,7 +110,7 @@ struct MetadataReader {
         dates.append(times.first.flatMap { tree.nodes[$0].attributes["datetime"] })
         published = dates.lazy.compactMap { $0 }.compactMap(DateNormalizer.normalize).first
 
-        var authors: [String?] = [ld.authorNames, metas["author"], metas["parsely-author"], metas["dc.creator"],
+        var authors: [String?] = [metas["author"], metas["parsely-author"], metas["dc.creator"],
                                   metas["article:author"].flatMap { $0.contains("://") ? nil : $0 }]
         let relAuthor = tree.nodes.indices.first { i in
             let a = tree.nodes[i].attributes
@@ -100,7 +127,19 @@ struct MetadataReader {
         authors.append(classed { $0.contains("byline") }.map { line in
             String(line.prefix { $0 != "," && $0 != "|" && $0 != "·" })
         })
-        author = authors.lazy.compactMap { $0 }.map(MetadataReader.cleanAuthor).first { !$0.isEmpty && $0.count < 120 }
+        let names = (ld.authorNames ?? []).map(MetadataReader.cleanAuthor).filter { !$0.isEmpty && $0.count < 120 }
+        if !names.isEmpty {
+            self.authors = names
+        } else if let one = authors.lazy.compactMap({ $0 }).map(MetadataReader.cleanAuthor).first(where: { !$0.isEmpty && $0.count < 120 }) {
+            self.authors = MetadataReader.splitAuthors(one)
+        }
+    }
+
+    /// "Jane Doe and John Roe" → two names; a comma stays ("Jane Doe, Staff Writer" is one person).
+    static func splitAuthors(_ line: String) -> [String] {
+        var parts = [line]
+        for sep in [" and ", " & ", "; "] { parts = parts.flatMap { $0.components(separatedBy: sep) } }
+        return parts.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
     }
 
     static func cleanAuthor(_ raw: String) -> String {
@@ -137,8 +176,9 @@ struct MetadataReader {
 struct JSONLD {
     var headline: String?
     var datePublished: String?
-    var authorNames: String?
+    var authorNames: [String]?
     var publisherName: String?
+    var articleBody: String?
 
     static let articleTypes: Set<String> = ["article", "newsarticle", "blogposting", "reportagenewsarticle",
         "analysisnewsarticle", "opinionnewsarticle", "backgroundnewsarticle", "reviewnewsarticle", "scholarlyarticle",
@@ -174,10 +214,23 @@ struct JSONLD {
             if headline == nil, let h = o["headline"] as? String, !h.isEmpty { headline = h }
             if datePublished == nil, let d = o["datePublished"] as? String, DateNormalizer.normalize(d) != nil { datePublished = d }
             if authorNames == nil, let names = JSONLD.names(o["author"] ?? o["creator"]), !names.isEmpty {
-                authorNames = names.joined(separator: ", ")
+                authorNames = names
             }
             if publisherName == nil, let p = JSONLD.names(o["publisher"])?.first { publisherName = p }
+            if articleBody == nil, let b = o["articleBody"] as? String, !b.isEmpty { articleBody = b }
         }
+    }
+
+    /// An `articleBody` as paragraphs: split at line breaks; markup in it (some sites put HTML
+    /// there) is read as a page of its own.
+    static func paragraphs(_ body: String) -> [String] {
+        var text = body
+        if body.contains("</") || body.contains("<p") || body.contains("<br") {
+            let tree = HTMLTree(html: "<html><body>" + body + "</body></html>")
+            return BodyExtractor(tree: tree, mode: .lenient).blocks().map(\.text)
+        }
+        text = ArticleLoader.normalizeNewlines(text)
+        return text.split(separator: "\n").map { HTMLTree.collapseWhitespace(String($0)) }.filter { !$0.isEmpty }
     }
 
     static func names(_ value: Any?) -> [String]? {
