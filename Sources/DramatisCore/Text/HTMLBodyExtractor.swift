@@ -9,6 +9,10 @@ struct BodyExtractor {
     /// Visible (non-whitespace) characters below each node, and how many of them are link text.
     private(set) var textLength: [Int]
     private(set) var linkLength: [Int]
+    /// Of `textLength`, the characters in `<p>` elements outside links: surely reading matter.
+    private(set) var proseLength: [Int]
+    /// Whether a block element or `<br>` is below the node (a layout cell, not a data cell).
+    private(set) var hasBlockInside: [Bool]
     /// One past the last index of each node's subtree.
     private(set) var subtreeEnd: [Int]
 
@@ -116,6 +120,8 @@ struct BodyExtractor {
         textLength = Array(repeating: 0, count: n)
         linkLength = Array(repeating: 0, count: n)
         subtreeEnd = (0..<n).map { $0 + 1 }
+        proseLength = Array(repeating: 0, count: n)
+        hasBlockInside = Array(repeating: false, count: n)
         for i in 0..<n {
             let p = tree.nodes[i].parent
             if hard[i] || (p >= 0 && excluded[p]) { excluded[i] = true; continue }
@@ -129,12 +135,14 @@ struct BodyExtractor {
             if node.isText, !excluded[i] {
                 let visible = node.text.unicodeScalars.reduce(0) { $0 + ($1.properties.isWhitespace ? 0 : 1) }
                 textLength[i] = visible
-                if inLink[i] { linkLength[i] = visible }
+                if inLink[i] { linkLength[i] = visible } else if inParagraph[i] { proseLength[i] = visible }
             }
             let p = node.parent
             if p >= 0 {
                 textLength[p] += textLength[i]
                 linkLength[p] += linkLength[i]
+                proseLength[p] += proseLength[i]
+                if hasBlockInside[i] || node.name == "br" || BodyExtractor.blockTags.contains(node.name) { hasBlockInside[p] = true }
                 subtreeEnd[p] = max(subtreeEnd[p], subtreeEnd[i])
             }
         }
@@ -170,7 +178,10 @@ struct BodyExtractor {
                 if linkLength[i] > 0 { bufferLinks += linkLength[i] }
                 continue
             }
-            let isBlock = BodyExtractor.blockTags.contains(node.name)
+            // A data cell is a word of its row ("3 | Kevin Harvick | 5033"); a layout cell a block.
+            let isCell = (node.name == "td" || node.name == "th") && !hasBlockInside[i]
+            let isBlock = BodyExtractor.blockTags.contains(node.name) && !isCell
+            if isCell { buffer += " " }
             if exiting {
                 if isBlock { flush(); blockStack.removeLast() }
                 if node.name == "pre" { preDepth -= 1 }
@@ -198,11 +209,29 @@ struct BodyExtractor {
 
     // MARK: Scoring
 
-    func candidateReport() -> [String] { [] }
+    func candidateReport() -> [String] {
+        let blocks = blocks()
+        let (ranked, roots) = choose(blocks)
+        func chain(_ i: Int) -> String {
+            var parts: [String] = [], a = i
+            while a >= 0, parts.count < 4 { parts.append(HTMLArticleExtractor.describe(tree, a)); a = tree.nodes[a].parent }
+            return parts.joined(separator: " < ")
+        }
+        return ranked.prefix(6).map { String(format: "candidate %.1f ", $0.score) + chain($0.index) }
+            + roots.map { "root " + chain($0) }
+    }
 
     func paragraphs(title: String?) -> [String] {
         let blocks = blocks()
         guard !blocks.isEmpty else { return [] }
+        let roots = choose(blocks).roots
+        var chosen = blocks.filter { b in b.owner >= 0 && roots.contains { isInside(b.owner, $0) } }
+        if chosen.isEmpty { chosen = blocks }
+        return clean(chosen, title: title)
+    }
+
+    /// The scored candidates, best first, and the elements whose blocks make the body.
+    func choose(_ blocks: [Block]) -> (ranked: [(index: Int, score: Double)], roots: [Int]) {
         var scores: [Int: Double] = [:]
         var runsPerOwner: [Int: Int] = [:]
         for b in blocks { runsPerOwner[b.owner, default: 0] += 1 }
@@ -281,10 +310,7 @@ struct BodyExtractor {
             roots = tree.elements(named: "body")
             if roots.isEmpty { roots = tree.nodes.indices.filter { tree.nodes[$0].parent < 0 } }
         }
-
-        var chosen = blocks.filter { b in b.owner >= 0 && roots.contains { isInside(b.owner, $0) } }
-        if chosen.isEmpty { chosen = blocks }
-        return clean(chosen, title: title)
+        return (ranked, roots)
     }
 
     /// The top candidate and those siblings that score well or read like prose.
@@ -301,6 +327,8 @@ struct BodyExtractor {
             var bonus = 0.0
             if !topClass.isEmpty, tree.nodes[s].attributes["class"] == topClass { bonus = topScore * 0.2 }
             if let f = final(s), f + bonus >= threshold { out.append(s); continue }
+            // A part of a story split around a figure or an ad: mostly paragraphs, few links.
+            if textLength[s] >= 150, proseLength[s] * 2 >= textLength[s], linkDensity(s) < 0.3 { out.append(s); continue }
             if tree.nodes[s].name == "p" {
                 let length = textLength[s], density = linkDensity(s)
                 let text = tree.textContent(of: s)
@@ -323,8 +351,8 @@ struct BodyExtractor {
             let isHeading = isHeading(b)
             if isHeading, let t = normalizedTitle, n == t { continue }
             // Before the first real paragraph: bylines, date lines, kickers and standfirsts (short
-            // lines that are not sentences). Headings stay.
-            if let lede, index < lede, !isHeading,
+            // lines that are not sentences). Headings and table rows stay.
+            if let lede, index < lede, !isHeading, b.owner < 0 || tree.nodes[b.owner].name != "tr",
                b.text.lowercased().hasPrefix("by ") || !BodyExtractor.endsLikeSentence(b.text) { continue }
             kept.append(b)
         }
