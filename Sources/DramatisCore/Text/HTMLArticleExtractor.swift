@@ -21,6 +21,8 @@ public enum HTMLArticleExtractor {
         public var paragraphs: [String]
         /// Why the page is not an article (a home page, an index, a paywall stub), when it is not.
         public var notArticleReason: String?
+        /// Something a reader should know of the text found (only a paywall teaser is in the page).
+        public var notice: String?
         /// The body: paragraphs separated by a blank line.
         public var text: String { paragraphs.joined(separator: "\n\n") }
     }
@@ -36,6 +38,11 @@ public enum HTMLArticleExtractor {
         var result = Result(title: meta.title, published: meta.published, authors: meta.authors,
                             siteName: meta.siteName, paragraphs: [])
         result.paragraphs = body(tree: tree, meta: meta)
+        result.notArticleReason = notArticle(result.paragraphs, meta: meta)
+        let length = result.paragraphs.reduce(0) { $0 + $1.count }
+        if meta.freeToRead == false, length < 3 * minimumArticle, result.notArticleReason == nil {
+            result.notice = "only a teaser of \(length) characters is in the page (the article is behind a paywall)"
+        }
         return result
     }
 }
@@ -43,6 +50,25 @@ public enum HTMLArticleExtractor {
 extension HTMLArticleExtractor {
     /// Below this many characters a pass is taken to have missed the article (readability's retry).
     static let shortBody = 500
+
+    /// Below this many characters a page is not taken for an article (news items run to 600 and more).
+    static let minimumArticle = 300
+
+    /// Why the found text is not an article, or nil when it is one: too little text, or a page of many short items (a home page, an index) that does not call itself
+    /// an article.
+    static func notArticle(_ paragraphs: [String], meta: MetadataReader) -> String? {
+        let length = paragraphs.reduce(0) { $0 + $1.count }
+        if length == 0 { return nil }  // nothing at all: the loader's "empty"
+        // A paywall teaser is the article's real opening: kept, with a notice (`Result.notice`).
+        if length < minimumArticle, meta.freeToRead != false {
+            return "only \(length) characters of text were found: a home page, an index or a subscription page, not an article"
+        }
+        let mean = length / paragraphs.count
+        if !meta.saysArticle, meta.saysWebsite, paragraphs.count >= 8, mean < 80 {
+            return "the page is a list of \(paragraphs.count) short items (a home page or an index), not an article"
+        }
+        return nil
+    }
 
     /// The strict pass; when it finds little, or much less than the page's own JSON-LD
     /// `articleBody`, the lenient pass; when both fall short of that `articleBody`, the
@@ -69,6 +95,10 @@ struct MetadataReader {
     var authors: [String] = []
     var siteName: String?
     var articleBody: String?
+    /// What the page says it is: Open Graph `og:type`, JSON-LD, `<article>`, `itemprop=articleBody`.
+    var saysArticle = false
+    var saysWebsite = false
+    var freeToRead: Bool?
 
     init(tree: HTMLTree) {
         var metas: [String: String] = [:]
@@ -81,6 +111,12 @@ struct MetadataReader {
         }
         let ld = JSONLD(tree: tree)
         articleBody = ld.articleBody
+        freeToRead = ld.freeToRead
+        let ogType = metas["og:type"]?.lowercased() ?? ""
+        saysWebsite = ogType == "website"
+        saysArticle = ogType == "article" || ld.hasArticle || metas["article:published_time"] != nil
+            || !tree.elements(named: "article").isEmpty
+            || tree.nodes.contains { $0.attributes["itemprop"]?.lowercased() == "articlebody" }
 
         siteName = metas["og:site_name"] ?? ld.publisherName ?? metas["application-name"]
         siteName = siteName.map(HTMLTree.collapseWhitespace).flatMap { $0.isEmpty ? nil : $0 }
@@ -179,6 +215,9 @@ struct JSONLD {
     var authorNames: [String]?
     var publisherName: String?
     var articleBody: String?
+    /// Whether an object of an article type is there, and what it says of `isAccessibleForFree`.
+    var hasArticle = false
+    var freeToRead: Bool?
 
     static let articleTypes: Set<String> = ["article", "newsarticle", "blogposting", "reportagenewsarticle",
         "analysisnewsarticle", "opinionnewsarticle", "backgroundnewsarticle", "reviewnewsarticle", "scholarlyarticle",
@@ -209,6 +248,14 @@ struct JSONLD {
             return []
         }
         let articles = objects.filter { !Set(types($0)).isDisjoint(with: JSONLD.articleTypes) }
+        hasArticle = !articles.isEmpty
+        freeToRead = articles.compactMap { o -> Bool? in
+            switch o["isAccessibleForFree"] {
+            case let b as Bool: return b
+            case let t as String: return t.lowercased() != "false"
+            default: return nil
+            }
+        }.first
         let ordered = articles + objects.filter { Set(types($0)).isDisjoint(with: JSONLD.articleTypes) }
         for o in ordered {
             if headline == nil, let h = o["headline"] as? String, !h.isEmpty { headline = h }

@@ -61,16 +61,23 @@ struct HTMLLexicon: Sendable {
         return out
     }
 
-    /// The hints of an element's class and id.
+    /// The hints of an element's class and id. Within one class name the last part with a hint
+    /// decides, as the head of an English compound or a BEM element does ("article-related",
+    /// "article-body__newsletter-promo" are boxes beside the story, "sidebar-content" is in a
+    /// sidebar); comment words count wherever they stand.
     func hints(class cls: String?, id: String?) -> Set<Hint> {
         var out: Set<Hint> = []
         for value in [cls, id] {
             guard let value, !value.isEmpty else { continue }
-            for p in HTMLLexicon.parts(value) {
-                if comment.contains(p) { out.insert(.comment) }
-                if negative.contains(p) { out.insert(.negative) }
-                if weak.contains(p) { out.insert(.weak) }
-                if positive.contains(p) { out.insert(.positive) }
+            for token in value.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }) {
+                var head: Hint?
+                for p in HTMLLexicon.parts(String(token)) {
+                    if comment.contains(p) { out.insert(.comment) }
+                    if negative.contains(p) { head = .negative }
+                    else if positive.contains(p) { head = .positive }
+                    else if weak.contains(p) { head = .weak }
+                }
+                if let head { out.insert(head) }
             }
         }
         return out
