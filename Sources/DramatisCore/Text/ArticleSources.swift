@@ -66,8 +66,7 @@ extension ArticleLoader {
         case .html:
             let declared = charset ?? utf16
             let result = HTMLArticleExtractor.extract(data: data, declaredCharset: declared)
-            // Fewer letters than a headline: nothing worth calling text.
-            if result.text.filter(\.isLetter).count < 25 { throw LoadError.empty(source) }
+            if result.paragraphs.isEmpty { throw LoadError.empty(source) }
             if let reason = result.notArticleReason { throw LoadError.notAnArticle(source, reason: reason) }
             article = Article(title: result.title, published: result.published, source: source, text: result.text,
                               author: result.author, siteName: result.siteName,

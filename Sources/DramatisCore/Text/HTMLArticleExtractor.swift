@@ -38,7 +38,7 @@ public enum HTMLArticleExtractor {
         var result = Result(title: meta.title, published: meta.published, authors: meta.authors,
                             siteName: meta.siteName, paragraphs: [])
         result.paragraphs = body(tree: tree, meta: meta)
-        result.notArticleReason = notArticle(result.paragraphs, meta: meta)
+        result.notArticleReason = notArticle(result.paragraphs, meta: meta, tree: tree)
         let length = result.paragraphs.reduce(0) { $0 + $1.count }
         if meta.freeToRead == false, length < 3 * minimumArticle, result.notArticleReason == nil {
             result.notice = "only a teaser of \(length) characters is in the page (the article is behind a paywall)"
@@ -56,12 +56,18 @@ extension HTMLArticleExtractor {
 
     /// Why the found text is not an article, or nil when it is one: too little text, or a page of many short items (a home page, an index) that does not call itself
     /// an article.
-    static func notArticle(_ paragraphs: [String], meta: MetadataReader) -> String? {
+    static func notArticle(_ paragraphs: [String], meta: MetadataReader, tree: HTMLTree) -> String? {
         let length = paragraphs.reduce(0) { $0 + $1.count }
         if length == 0 { return nil }  // nothing at all: the loader's "empty"
-        // A paywall teaser is the article's real opening: kept, with a notice (`Result.notice`).
+        // Little text on a page that has much more (menus, teasers, a subscription box) is not an
+        // article; a small page with a short text is a short article. A paywall teaser is the
+        // article's real opening: kept, with a notice (`Result.notice`).
         if length < minimumArticle, meta.freeToRead != false {
-            return "only \(length) characters of text were found: a home page, an index or a subscription page, not an article"
+            let lenient = BodyExtractor(tree: tree, mode: .lenient)
+            let page = tree.nodes.indices.filter { tree.nodes[$0].parent < 0 }.reduce(0) { $0 + lenient.textLength[$1] }
+            if page >= 4 * minimumArticle {
+                return "only \(length) of the page's \(page) characters read as article text: a home page, an index or a subscription page"
+            }
         }
         let mean = length / paragraphs.count
         if !meta.saysArticle, meta.saysWebsite, paragraphs.count >= 8, mean < 80 {
@@ -80,7 +86,8 @@ extension HTMLArticleExtractor {
         var best = BodyExtractor(tree: tree, mode: .strict).paragraphs(title: meta.title)
         if length(best) < shortBody || length(best) * 2 < declaredLength {
             let lenient = BodyExtractor(tree: tree, mode: .lenient).paragraphs(title: meta.title)
-            if length(lenient) > length(best) { best = lenient }
+            // Furniture words alone ("Menu", "Home") do not make the lenient pass right.
+            if length(lenient) > length(best), lenient.joined().filter(\.isLetter).count >= 25 { best = lenient }
         }
         if declaredLength >= shortBody, length(best) * 2 < declaredLength { best = declared }
         return best

@@ -127,7 +127,9 @@ struct BodyExtractor {
             if hard[i] || (p >= 0 && excluded[p]) { excluded[i] = true; continue }
             if tree.nodes[i].isText { continue }
             // A box that holds most of the page's prose is the page's frame, not furniture in it.
-            if prose[i] * 2 > totalProse, totalProse > 0 { continue }
+            // (A few hundred characters at least: on a page whose story is in `<div>`s, one promo
+            // paragraph can be most of the `<p>` text.)
+            if prose[i] * 2 > totalProse, prose[i] >= 400 { continue }
             excluded[i] = isFurniture(i, mode: mode)
         }
         for i in stride(from: n - 1, through: 0, by: -1) {
