@@ -227,7 +227,10 @@ struct BodyExtractor {
         let blocks = blocks()
         guard !blocks.isEmpty else { return [] }
         let roots = choose(blocks).roots
-        var chosen = blocks.filter { b in b.owner >= 0 && roots.contains { isInside(b.owner, $0) } }
+        // The roots are disjoint subtrees: marking their ranges keeps this linear however many there are.
+        var inRoot = Array(repeating: false, count: tree.nodes.count)
+        for r in roots { for i in r..<subtreeEnd[r] { inRoot[i] = true } }
+        var chosen = blocks.filter { b in b.owner >= 0 && inRoot[b.owner] }
         if chosen.isEmpty { chosen = blocks }
         return clean(chosen, title: title)
     }
@@ -353,8 +356,8 @@ struct BodyExtractor {
             let isHeading = isHeading(b)
             if isHeading, let t = normalizedTitle, n == t { continue }
             // Before the first real paragraph: bylines, date lines, kickers and standfirsts (short
-            // lines that are not sentences). Headings and table rows stay.
-            if let lede, index < lede, !isHeading, b.owner < 0 || tree.nodes[b.owner].name != "tr",
+            // lines that are not sentences). Headings, table rows and list items (key points) stay.
+            if let lede, index < lede, !isHeading, b.owner < 0 || !["tr", "li"].contains(tree.nodes[b.owner].name),
                b.text.lowercased().hasPrefix("by ") || !BodyExtractor.endsLikeSentence(b.text) { continue }
             kept.append(b)
         }
