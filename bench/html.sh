@@ -12,7 +12,9 @@ if [ ! -f "$dev/ground-truth.json" ] || [ ! -f "$shared/eval/html_score.py" ]; t
   exit 0
 fi
 scratch=${SCRATCH:-.build}
-swift build --product dramatis --scratch-path "$scratch" > /dev/null
+mkdir -p out
+swift build --product dramatis --scratch-path "$scratch" > out/html-build.log 2>&1 \
+  || { grep -E 'error' out/html-build.log | head; echo "bench/html.sh: build failed"; exit 1; }
 bin="$scratch/debug/dramatis"
 python3 "$shared/eval/html_score.py" "$dev" "$bin" analyze --format json
 if [ "${1:-}" = --pages ]; then
