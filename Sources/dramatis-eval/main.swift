@@ -72,6 +72,22 @@ if args.first == "train-entities", args.count >= 3 {
         .write(toFile: args[2], atomically: true, encoding: .utf8)
     exit(0)
 }
+// dramatis-eval extract-html PAGE…: the HTML body extraction alone, as `{"article": …}` JSON (fast
+// iteration with bench/html_pages.py); DIAGNOSE=1 also prints the blocks and candidates to stderr.
+if args.first == "extract-html", args.count >= 2 {
+    for path in args.dropFirst() {
+        let data = try Data(contentsOf: URL(fileURLWithPath: path))
+        let result = HTMLArticleExtractor.extract(data: data)
+        if ProcessInfo.processInfo.environment["DIAGNOSE"] == "1" {
+            for line in HTMLArticleExtractor.diagnose(data: data) { FileHandle.standardError.write(Data((line + "\n").utf8)) }
+        }
+        let doc: [String: Any] = ["article": ["title": result.title ?? NSNull(), "published": result.published ?? NSNull(),
+                                              "authors": result.authors, "text": result.text,
+                                              "not_article": result.notArticleReason ?? NSNull()]]
+        print(String(decoding: try JSONSerialization.data(withJSONObject: doc, options: [.sortedKeys]), as: UTF8.self))
+    }
+    exit(0)
+}
 guard args.count >= 2 else {
     FileHandle.standardError.write(Data("usage: dramatis-eval OUT_DIR FILE[=YYYY-MM-DD]…\n".utf8))
     exit(2)

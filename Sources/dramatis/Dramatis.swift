@@ -80,7 +80,11 @@ struct Analyze: AsyncParsableCommand {
             let chunk = Array(paths[start..<min(paths.count, start + batch)])
             let results = Analyze.concurrentMap(chunk, threads: cores) { input -> Result<Data, Error> in
                 Result {
-                    var data = try Renderer.render(try analyzer.analyze(path: input, published: published, limits: limits), format: format)
+                    let analysis = try analyzer.analyze(path: input, published: published, limits: limits)
+                    if let notice = analysis.article.notice {
+                        FileHandle.standardError.write(Data("dramatis: \(input): note: \(notice)\n".utf8))
+                    }
+                    var data = try Renderer.render(analysis, format: format)
                     if format == .jsonl || format == .json { data.append(contentsOf: Array("\n".utf8)) }
                     return data
                 }

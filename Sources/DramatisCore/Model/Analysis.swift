@@ -73,18 +73,23 @@ public struct Article: Codable, Sendable, Equatable {
     /// Optional extras from the loader (author, site name); not part of the scored contract.
     public var author: String?
     public var siteName: String?
+    /// The authors one by one, when the page lists them (`author` joins them with ", ").
+    public var authors: [String]?
+    /// A note on the text for the reader ("only a teaser … is in the page"), nil when there is none.
+    public var notice: String?
 
     public init(title: String?, published: String?, source: String?, text: String,
-                author: String? = nil, siteName: String? = nil) {
+                author: String? = nil, siteName: String? = nil, authors: [String]? = nil) {
         self.title = title
         self.published = published
         self.source = source
         self.text = text
         self.author = author
         self.siteName = siteName
+        self.authors = authors
     }
 
-    enum CodingKeys: String, CodingKey { case title, published, source, text, author, siteName = "site_name" }
+    enum CodingKeys: String, CodingKey { case title, published, source, text, author, siteName = "site_name", authors, notice }
 
     public func encode(to encoder: Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
@@ -94,6 +99,8 @@ public struct Article: Codable, Sendable, Equatable {
         try c.encode(text, forKey: .text)
         try c.encodeIfPresent(author, forKey: .author)
         try c.encodeIfPresent(siteName, forKey: .siteName)
+        if let authors, !authors.isEmpty { try c.encode(authors, forKey: .authors) }
+        try c.encodeIfPresent(notice, forKey: .notice)
     }
 }
 

@@ -130,6 +130,10 @@ struct AnalysisJSONWriter {
     mutating func write(_ a: Article) {
         open(0x7B)
         if let author = a.author { key("author"); string(author) }
+        if let authors = a.authors, !authors.isEmpty {
+            key("authors"); open(0x5B); for name in authors { arrayElement(); string(name) }; close(0x5D)
+        }
+        if let notice = a.notice { key("notice"); string(notice) }
         key("published"); string(a.published)
         if let site = a.siteName { key("site_name"); string(site) }
         key("source"); string(a.source)

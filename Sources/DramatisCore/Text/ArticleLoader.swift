@@ -18,6 +18,8 @@ public enum LoadError: Error, Equatable, CustomStringConvertible, LocalizedError
     case textTooLong(String, characters: Int, limit: Int)
     case unsupported(String, detail: String)
     case network(String, detail: String)
+    /// A web page that is not an article (a home page, an index, a paywall stub): why.
+    case notAnArticle(String, reason: String)
 
     public var description: String {
         switch self {
@@ -30,6 +32,7 @@ public enum LoadError: Error, Equatable, CustomStringConvertible, LocalizedError
         case .textTooLong(let p, let c, let l): "\(p): the text is too long to analyse (\(c) characters; the limit is \(l))"
         case .unsupported(let p, let d): "\(p): \(d)"
         case .network(let p, let d): "\(p): \(d)"
+        case .notAnArticle(let p, let r): "\(p): not an article: \(r)"
         }
     }
     public var errorDescription: String? { description }
@@ -83,7 +86,7 @@ public enum ArticleLoader {
             if let t = meta.title { article.title = t }
             if let p = meta.published, ISODate(p) != nil { article.published = p }
             if let s = meta.source { article.source = s }
-            article.author = meta.author ?? article.author
+            if let a = meta.author { article.author = a; article.authors = nil }
         }
         if let published { article.published = published }
         return article

@@ -61,14 +61,17 @@ extension ArticleLoader {
         if !hasBOM, utf16 == nil, let kind = BinarySniffer.kind(of: data) {
             throw LoadError.notText(source, detail: "looks like \(kind)\(hint(for: kind, fileExtension: fileExtension))")
         }
-        let article: Article
+        var article: Article
         switch ArticleFormat.detect(data: data, fileExtension: fileExtension, mimeType: mimeType) {
         case .html:
             let declared = charset ?? utf16
             let result = HTMLArticleExtractor.extract(data: data, declaredCharset: declared)
             if result.paragraphs.isEmpty { throw LoadError.empty(source) }
+            if let reason = result.notArticleReason { throw LoadError.notAnArticle(source, reason: reason) }
             article = Article(title: result.title, published: result.published, source: source, text: result.text,
-                              author: result.author, siteName: result.siteName)
+                              author: result.author, siteName: result.siteName,
+                              authors: result.authors.isEmpty ? nil : result.authors)
+            article.notice = result.notice
         case .markdown:
             article = try MarkdownLoader.parse(try decodeDeclared(data, charset: charset ?? utf16, source: source), source: source)
         case .plainText:

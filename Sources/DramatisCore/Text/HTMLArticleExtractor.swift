@@ -14,9 +14,15 @@ public enum HTMLArticleExtractor {
         public var title: String?
         /// `YYYY-MM-DD`, from the page's metadata.
         public var published: String?
-        public var author: String?
+        /// The authors joined with ", " (the `author` the JSON has always carried).
+        public var author: String? { authors.isEmpty ? nil : authors.joined(separator: ", ") }
+        public var authors: [String] = []
         public var siteName: String?
         public var paragraphs: [String]
+        /// Why the page is not an article (a home page, an index, a paywall stub), when it is not.
+        public var notArticleReason: String?
+        /// Something a reader should know of the text found (only a paywall teaser is in the page).
+        public var notice: String?
         /// The body: paragraphs separated by a blank line.
         public var text: String { paragraphs.joined(separator: "\n\n") }
     }
@@ -29,10 +35,62 @@ public enum HTMLArticleExtractor {
     public static func extract(html: String) -> Result {
         let tree = HTMLTree(html: html)
         let meta = MetadataReader(tree: tree)
-        var result = Result(title: meta.title, published: meta.published, author: meta.author,
+        var result = Result(title: meta.title, published: meta.published, authors: meta.authors,
                             siteName: meta.siteName, paragraphs: [])
-        result.paragraphs = BodyExtractor(tree: tree).paragraphs(title: meta.title)
+        result.paragraphs = body(tree: tree, meta: meta)
+        result.notArticleReason = notArticle(result.paragraphs, meta: meta, tree: tree)
+        let length = result.paragraphs.reduce(0) { $0 + $1.count }
+        if meta.freeToRead == false, length < 3 * minimumArticle, result.notArticleReason == nil {
+            result.notice = "only a teaser of \(length) characters is in the page (the article is behind a paywall)"
+        }
         return result
+    }
+}
+
+extension HTMLArticleExtractor {
+    /// Below this many characters a pass is taken to have missed the article (readability's retry).
+    static let shortBody = 500
+
+    /// Below this many characters a page is not taken for an article (news items run to 600 and more).
+    static let minimumArticle = 300
+
+    /// Why the found text is not an article, or nil when it is one: too little text, or a page of many short items (a home page, an index) that does not call itself
+    /// an article.
+    static func notArticle(_ paragraphs: [String], meta: MetadataReader, tree: HTMLTree) -> String? {
+        let length = paragraphs.reduce(0) { $0 + $1.count }
+        if length == 0 { return nil }  // nothing at all: the loader's "empty"
+        // Little text on a page that has much more (menus, teasers, a subscription box) is not an
+        // article; a small page with a short text is a short article. A paywall teaser is the
+        // article's real opening: kept, with a notice (`Result.notice`).
+        if length < minimumArticle, meta.freeToRead != false {
+            let lenient = BodyExtractor(tree: tree, mode: .lenient)
+            let page = tree.nodes.indices.filter { tree.nodes[$0].parent < 0 }.reduce(0) { $0 + lenient.textLength[$1] }
+            if page >= 4 * minimumArticle {
+                return "only \(length) of the page's \(page) characters read as article text: a home page, an index or a subscription page"
+            }
+        }
+        let mean = length / paragraphs.count
+        if !meta.saysArticle, meta.saysWebsite, paragraphs.count >= 8, mean < 80 {
+            return "the page is a list of \(paragraphs.count) short items (a home page or an index), not an article"
+        }
+        return nil
+    }
+
+    /// The strict pass; when it finds little, or much less than the page's own JSON-LD
+    /// `articleBody`, the lenient pass; when both fall short of that `articleBody`, the
+    /// `articleBody` itself (publishers fill it from the same story text).
+    static func body(tree: HTMLTree, meta: MetadataReader) -> [String] {
+        func length(_ p: [String]) -> Int { p.reduce(0) { $0 + $1.count } }
+        let declared = meta.articleBody.map(JSONLD.paragraphs) ?? []
+        let declaredLength = length(declared)
+        var best = BodyExtractor(tree: tree, mode: .strict).paragraphs(title: meta.title)
+        if length(best) < shortBody || length(best) * 2 < declaredLength {
+            let lenient = BodyExtractor(tree: tree, mode: .lenient).paragraphs(title: meta.title)
+            // Furniture words alone ("Menu", "Home") do not make the lenient pass right.
+            if length(lenient) > length(best), lenient.joined().filter(\.isLetter).count >= 25 { best = lenient }
+        }
+        if declaredLength >= shortBody, length(best) * 2 < declaredLength { best = declared }
+        return best
     }
 }
 
@@ -41,8 +99,13 @@ public enum HTMLArticleExtractor {
 struct MetadataReader {
     var title: String?
     var published: String?
-    var author: String?
+    var authors: [String] = []
     var siteName: String?
+    var articleBody: String?
+    /// What the page says it is: Open Graph `og:type`, JSON-LD, `<article>`, `itemprop=articleBody`.
+    var saysArticle = false
+    var saysWebsite = false
+    var freeToRead: Bool?
 
     init(tree: HTMLTree) {
         var metas: [String: String] = [:]
@@ -54,6 +117,13 @@ struct MetadataReader {
             if metas[k] == nil { metas[k] = value }
         }
         let ld = JSONLD(tree: tree)
+        articleBody = ld.articleBody
+        freeToRead = ld.freeToRead
+        let ogType = metas["og:type"]?.lowercased() ?? ""
+        saysWebsite = ogType == "website"
+        saysArticle = ogType == "article" || ld.hasArticle || metas["article:published_time"] != nil
+            || !tree.elements(named: "article").isEmpty
+            || tree.nodes.contains { $0.attributes["itemprop"]?.lowercased() == "articlebody" }
 
         siteName = metas["og:site_name"] ?? ld.publisherName ?? metas["application-name"]
         siteName = siteName.map(HTMLTree.collapseWhitespace).flatMap { $0.isEmpty ? nil : $0 }
@@ -83,7 +153,7 @@ struct MetadataReader {
         dates.append(times.first.flatMap { tree.nodes[$0].attributes["datetime"] })
         published = dates.lazy.compactMap { $0 }.compactMap(DateNormalizer.normalize).first
 
-        var authors: [String?] = [ld.authorNames, metas["author"], metas["parsely-author"], metas["dc.creator"],
+        var authors: [String?] = [metas["author"], metas["parsely-author"], metas["dc.creator"],
                                   metas["article:author"].flatMap { $0.contains("://") ? nil : $0 }]
         let relAuthor = tree.nodes.indices.first { i in
             let a = tree.nodes[i].attributes
@@ -100,7 +170,19 @@ struct MetadataReader {
         authors.append(classed { $0.contains("byline") }.map { line in
             String(line.prefix { $0 != "," && $0 != "|" && $0 != "·" })
         })
-        author = authors.lazy.compactMap { $0 }.map(MetadataReader.cleanAuthor).first { !$0.isEmpty && $0.count < 120 }
+        let names = (ld.authorNames ?? []).map(MetadataReader.cleanAuthor).filter { !$0.isEmpty && $0.count < 120 }
+        if !names.isEmpty {
+            self.authors = names
+        } else if let one = authors.lazy.compactMap({ $0 }).map(MetadataReader.cleanAuthor).first(where: { !$0.isEmpty && $0.count < 120 }) {
+            self.authors = MetadataReader.splitAuthors(one)
+        }
+    }
+
+    /// "Jane Doe and John Roe" → two names; a comma stays ("Jane Doe, Staff Writer" is one person).
+    static func splitAuthors(_ line: String) -> [String] {
+        var parts = [line]
+        for sep in [" and ", " & ", "; "] { parts = parts.flatMap { $0.components(separatedBy: sep) } }
+        return parts.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
     }
 
     static func cleanAuthor(_ raw: String) -> String {
@@ -137,8 +219,12 @@ struct MetadataReader {
 struct JSONLD {
     var headline: String?
     var datePublished: String?
-    var authorNames: String?
+    var authorNames: [String]?
     var publisherName: String?
+    var articleBody: String?
+    /// Whether an object of an article type is there, and what it says of `isAccessibleForFree`.
+    var hasArticle = false
+    var freeToRead: Bool?
 
     static let articleTypes: Set<String> = ["article", "newsarticle", "blogposting", "reportagenewsarticle",
         "analysisnewsarticle", "opinionnewsarticle", "backgroundnewsarticle", "reviewnewsarticle", "scholarlyarticle",
@@ -169,15 +255,36 @@ struct JSONLD {
             return []
         }
         let articles = objects.filter { !Set(types($0)).isDisjoint(with: JSONLD.articleTypes) }
+        hasArticle = !articles.isEmpty
+        freeToRead = articles.compactMap { o -> Bool? in
+            switch o["isAccessibleForFree"] {
+            case let b as Bool: return b
+            case let t as String: return t.lowercased() != "false"
+            default: return nil
+            }
+        }.first
         let ordered = articles + objects.filter { Set(types($0)).isDisjoint(with: JSONLD.articleTypes) }
         for o in ordered {
             if headline == nil, let h = o["headline"] as? String, !h.isEmpty { headline = h }
             if datePublished == nil, let d = o["datePublished"] as? String, DateNormalizer.normalize(d) != nil { datePublished = d }
             if authorNames == nil, let names = JSONLD.names(o["author"] ?? o["creator"]), !names.isEmpty {
-                authorNames = names.joined(separator: ", ")
+                authorNames = names
             }
             if publisherName == nil, let p = JSONLD.names(o["publisher"])?.first { publisherName = p }
+            if articleBody == nil, let b = o["articleBody"] as? String, !b.isEmpty { articleBody = b }
         }
+    }
+
+    /// An `articleBody` as paragraphs: split at line breaks; markup in it (some sites put HTML
+    /// there) is read as a page of its own.
+    static func paragraphs(_ body: String) -> [String] {
+        var text = body
+        if body.contains("</") || body.contains("<p") || body.contains("<br") {
+            let tree = HTMLTree(html: "<html><body>" + body + "</body></html>")
+            return BodyExtractor(tree: tree, mode: .lenient).blocks().map(\.text)
+        }
+        text = ArticleLoader.normalizeNewlines(text)
+        return text.split(separator: "\n").map { HTMLTree.collapseWhitespace(String($0)) }.filter { !$0.isEmpty }
     }
 
     static func names(_ value: Any?) -> [String]? {

@@ -9,6 +9,10 @@ struct BodyExtractor {
     /// Visible (non-whitespace) characters below each node, and how many of them are link text.
     private(set) var textLength: [Int]
     private(set) var linkLength: [Int]
+    /// Of `textLength`, the characters in `<p>` elements outside links: surely reading matter.
+    private(set) var proseLength: [Int]
+    /// Whether a block element or `<br>` is below the node (a layout cell, not a data cell).
+    private(set) var hasBlockInside: [Bool]
     /// One past the last index of each node's subtree.
     private(set) var subtreeEnd: [Int]
 
@@ -23,10 +27,14 @@ struct BodyExtractor {
 
     // MARK: Vocabulary
 
-    static let droppedTags: Set<String> = ["script", "style", "noscript", "template", "iframe", "svg", "math", "form",
-        "nav", "footer", "aside", "button", "select", "textarea", "input", "label", "figcaption", "canvas", "video",
-        "audio", "object", "embed", "head", "title", "meta", "link", "dialog", "menu", "header", "fieldset", "option",
-        "map", "picture", "img", "source"]
+    /// Never text of the article, in any pass.
+    static let hardTags: Set<String> = ["script", "style", "noscript", "template", "iframe", "svg", "math", "button",
+        "select", "textarea", "input", "canvas", "video", "audio", "object", "embed", "head", "title", "meta", "link",
+        "option", "map", "picture", "img", "source"]
+    /// Page furniture: dropped in the strict pass unless the element holds most of the page's prose
+    /// (an ASP.NET page wraps everything in one `<form>`; some themes put the story in a `<header>`).
+    static let softTags: Set<String> = ["nav", "footer", "aside", "form", "figcaption", "dialog", "menu", "header",
+        "fieldset", "label"]
     static let blockTags: Set<String> = ["address", "article", "aside", "blockquote", "body", "center", "dd", "details",
         "dialog", "dir", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4",
         "h5", "h6", "header", "hgroup", "hr", "html", "li", "main", "menu", "nav", "ol", "p", "pre", "section", "summary",
@@ -40,85 +48,103 @@ struct BodyExtractor {
     static let droppedRoles: Set<String> = ["navigation", "banner", "contentinfo", "complementary", "dialog",
         "alertdialog", "alert", "search", "menu", "menubar", "toolbar", "form", "tablist"]
 
-    static let strongNegative = ["comment", "disqus", "cookie", "consent", "gdpr", "share", "sharing", "social",
-        "newsletter", "subscribe", "signup", "sign-up", "related", "recommend", "promo", "advert", "sponsor", "outbrain",
-        "taboola", "breadcrumb", "sidebar", "footer", "caption", "paywall", "popular", "mostread", "most-read",
-        "trending", "recirc", "banner", "modal", "popup", "overlay", "toolbar", "byline", "dateline", "timestamp",
-        "author", "donate", "support-us", "skip-link", "sr-only", "visually-hidden", "screen-reader", "pagination", "pager", "read-more",
-        "readmore", "more-stories", "further-reading", "also-read", "tag-list", "taglist", "print"]
-    static let strongNegativeParts: Set<String> = ["ad", "ads", "adv", "dfp", "gpt", "nav", "navbar", "navigation",
-        "menu", "widget", "masthead", "rail", "aside", "extra", "credit", "credits", "hidden", "tag", "tags", "date",
-        "time", "foot", "copyright", "legal", "login", "search", "meta", "topics", "follow", "jump"]
-    static let positive = ["article", "content", "story", "body", "main", "post", "entry", "text", "blog", "prose"]
-    static let weakNegative = ["header", "tools", "utility", "links", "promo"]
+    /// How much is dropped before scoring: `strict` drops page furniture by tag, role and class/id
+    /// words; `lenient` (the fallback when the strict pass finds little) only comments and hidden
+    /// elements, leaving the rest to link density and scoring.
+    enum Mode { case strict, lenient }
 
-    enum Hint { case strong, positive, weak, none }
-
-    static func hint(token: Substring) -> Hint {
-        let t = token.lowercased()
-        if strongNegative.contains(where: t.contains) { return .strong }
-        if t.split(whereSeparator: { $0 == "-" || $0 == "_" }).contains(where: { strongNegativeParts.contains(String($0)) }) {
-            return .strong
-        }
-        if positive.contains(where: t.contains) { return .positive }
-        if weakNegative.contains(where: t.contains) { return .weak }
-        return .none
-    }
-
-    static func hints(_ value: String?) -> [Hint] {
-        (value ?? "").split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }).map(hint(token:))
-    }
+    let lexicon: HTMLLexicon
+    /// Hints of each element's class and id (empty for text nodes).
+    private(set) var hints: [Set<HTMLLexicon.Hint>]
 
     /// readability's class weight: +25 for a positive class or id, -25 for a negative one.
     func classWeight(_ i: Int) -> Double {
+        let h = hints[i]
         var w = 0.0
-        for key in ["class", "id"] {
-            let h = BodyExtractor.hints(tree.nodes[i].attributes[key])
-            if h.contains(.strong) || h.contains(.weak) { w -= 25 }
-            if h.contains(.positive) { w += 25 }
-        }
+        if h.contains(.negative) || h.contains(.weak) || h.contains(.comment) { w -= 25 }
+        if h.contains(.positive) { w += 25 }
+        if lexicon.isBodyContainer(tree.nodes[i]) { w += 25 }
         return w
     }
 
-    static func isDropped(_ node: HTMLTree.Node) -> Bool {
-        if droppedTags.contains(node.name) { return true }
+    static func isHidden(_ node: HTMLTree.Node) -> Bool {
         let a = node.attributes
         if a["hidden"] != nil || a["aria-hidden"]?.lowercased() == "true" { return true }
         if let style = a["style"]?.lowercased().replacingOccurrences(of: " ", with: ""),
            style.contains("display:none") || style.contains("visibility:hidden") { return true }
-        if let role = a["role"]?.lowercased(), droppedRoles.contains(role) { return true }
-        if inlineTags.contains(node.name) || ["html", "body", "main"].contains(node.name) { return false }
-        let h = hints(a["class"]) + hints(a["id"])
-        return (h.contains(.strong) || h.contains(.weak)) && !h.contains(.positive)
+        return false
+    }
+
+    /// Whether an element would be dropped in `mode`, before the prose safety of `init`.
+    func isFurniture(_ i: Int, mode: Mode) -> Bool {
+        let node = tree.nodes[i]
+        if ["html", "body"].contains(node.name) { return false }
+        let h = hints[i]
+        if BodyExtractor.isHidden(node) { return true }
+        if h.contains(.comment), !lexicon.isBodyContainer(node) { return true }
+        guard mode == .strict else { return false }
+        if BodyExtractor.softTags.contains(node.name) { return true }
+        if let role = node.attributes["role"]?.lowercased(), BodyExtractor.droppedRoles.contains(role) { return true }
+        if BodyExtractor.inlineTags.contains(node.name) || node.name == "main" { return false }
+        return h.contains(.negative) && !h.contains(.positive) && !lexicon.isBodyContainer(node)
     }
 
     // MARK: Passes
 
-    init(tree: HTMLTree) {
+    init(tree: HTMLTree, mode: Mode = .strict, lexicon: HTMLLexicon = .shared) {
         self.tree = tree
+        self.lexicon = lexicon
         let n = tree.nodes.count
-        excluded = Array(repeating: false, count: n)
+        hints = tree.nodes.map { $0.isText ? [] : lexicon.hints(class: $0.attributes["class"], id: $0.attributes["id"]) }
+        var hard = Array(repeating: false, count: n)
         var inLink = Array(repeating: false, count: n)
+        var inParagraph = Array(repeating: false, count: n)
         for i in 0..<n {
             let node = tree.nodes[i]
             let p = node.parent
-            excluded[i] = (p >= 0 && excluded[p]) || (!node.isText && BodyExtractor.isDropped(node))
+            hard[i] = (p >= 0 && hard[p]) || (!node.isText && BodyExtractor.hardTags.contains(node.name))
             inLink[i] = (p >= 0 && inLink[p]) || node.name == "a"
+            inParagraph[i] = (p >= 0 && inParagraph[p]) || node.name == "p"
         }
+        // Prose: paragraph text outside links, the part of a page that is surely reading matter.
+        var prose = Array(repeating: 0, count: n)
+        for i in stride(from: n - 1, through: 0, by: -1) {
+            let node = tree.nodes[i]
+            if node.isText, !hard[i], inParagraph[i], !inLink[i] {
+                prose[i] = node.text.unicodeScalars.reduce(0) { $0 + ($1.properties.isWhitespace ? 0 : 1) }
+            }
+            if node.parent >= 0 { prose[node.parent] += prose[i] }
+        }
+        let totalProse = tree.nodes.indices.filter { tree.nodes[$0].parent < 0 }.reduce(0) { $0 + prose[$1] }
+        excluded = Array(repeating: false, count: n)
         textLength = Array(repeating: 0, count: n)
         linkLength = Array(repeating: 0, count: n)
         subtreeEnd = (0..<n).map { $0 + 1 }
+        proseLength = Array(repeating: 0, count: n)
+        hasBlockInside = Array(repeating: false, count: n)
+        for i in 0..<n {
+            let p = tree.nodes[i].parent
+            if hard[i] || (p >= 0 && excluded[p]) { excluded[i] = true; continue }
+            if tree.nodes[i].isText { continue }
+            // A box that holds most of the page's prose is the page's frame, not furniture in it.
+            // (A few hundred characters at least: on a page whose story is in `<div>`s, one promo
+            // paragraph can be most of the `<p>` text.)
+            if prose[i] * 2 > totalProse, prose[i] >= 400 { continue }
+            excluded[i] = isFurniture(i, mode: mode)
+        }
         for i in stride(from: n - 1, through: 0, by: -1) {
             let node = tree.nodes[i]
             if node.isText, !excluded[i] {
                 let visible = node.text.unicodeScalars.reduce(0) { $0 + ($1.properties.isWhitespace ? 0 : 1) }
                 textLength[i] = visible
-                if inLink[i] { linkLength[i] = visible }
+                if inLink[i] { linkLength[i] = visible } else if inParagraph[i] { proseLength[i] = visible }
             }
             let p = node.parent
             if p >= 0 {
                 textLength[p] += textLength[i]
                 linkLength[p] += linkLength[i]
+                proseLength[p] += proseLength[i]
+                if hasBlockInside[i] || node.name == "br" || BodyExtractor.blockTags.contains(node.name) { hasBlockInside[p] = true }
                 subtreeEnd[p] = max(subtreeEnd[p], subtreeEnd[i])
             }
         }
@@ -154,7 +180,10 @@ struct BodyExtractor {
                 if linkLength[i] > 0 { bufferLinks += linkLength[i] }
                 continue
             }
-            let isBlock = BodyExtractor.blockTags.contains(node.name)
+            // A data cell is a word of its row ("3 | Kevin Harvick | 5033"); a layout cell a block.
+            let isCell = (node.name == "td" || node.name == "th") && !hasBlockInside[i]
+            let isBlock = BodyExtractor.blockTags.contains(node.name) && !isCell
+            if isCell { buffer += " " }
             if exiting {
                 if isBlock { flush(); blockStack.removeLast() }
                 if node.name == "pre" { preDepth -= 1 }
@@ -182,9 +211,32 @@ struct BodyExtractor {
 
     // MARK: Scoring
 
+    func candidateReport() -> [String] {
+        let blocks = blocks()
+        let (ranked, roots) = choose(blocks)
+        func chain(_ i: Int) -> String {
+            var parts: [String] = [], a = i
+            while a >= 0, parts.count < 4 { parts.append(HTMLArticleExtractor.describe(tree, a)); a = tree.nodes[a].parent }
+            return parts.joined(separator: " < ")
+        }
+        return ranked.prefix(6).map { String(format: "candidate %.1f ", $0.score) + chain($0.index) }
+            + roots.map { "root " + chain($0) }
+    }
+
     func paragraphs(title: String?) -> [String] {
         let blocks = blocks()
         guard !blocks.isEmpty else { return [] }
+        let roots = choose(blocks).roots
+        // The roots are disjoint subtrees: marking their ranges keeps this linear however many there are.
+        var inRoot = Array(repeating: false, count: tree.nodes.count)
+        for r in roots { for i in r..<subtreeEnd[r] { inRoot[i] = true } }
+        var chosen = blocks.filter { b in b.owner >= 0 && inRoot[b.owner] }
+        if chosen.isEmpty { chosen = blocks }
+        return clean(chosen, title: title)
+    }
+
+    /// The scored candidates, best first, and the elements whose blocks make the body.
+    func choose(_ blocks: [Block]) -> (ranked: [(index: Int, score: Double)], roots: [Int]) {
         var scores: [Int: Double] = [:]
         var runsPerOwner: [Int: Int] = [:]
         for b in blocks { runsPerOwner[b.owner, default: 0] += 1 }
@@ -263,10 +315,7 @@ struct BodyExtractor {
             roots = tree.elements(named: "body")
             if roots.isEmpty { roots = tree.nodes.indices.filter { tree.nodes[$0].parent < 0 } }
         }
-
-        var chosen = blocks.filter { b in b.owner >= 0 && roots.contains { isInside(b.owner, $0) } }
-        if chosen.isEmpty { chosen = blocks }
-        return BodyExtractor.clean(chosen, tree: tree, title: title)
+        return (ranked, roots)
     }
 
     /// The top candidate and those siblings that score well or read like prose.
@@ -283,6 +332,8 @@ struct BodyExtractor {
             var bonus = 0.0
             if !topClass.isEmpty, tree.nodes[s].attributes["class"] == topClass { bonus = topScore * 0.2 }
             if let f = final(s), f + bonus >= threshold { out.append(s); continue }
+            // A part of a story split around a figure or an ad: mostly paragraphs, few links.
+            if textLength[s] >= 150, proseLength[s] * 2 >= textLength[s], linkDensity(s) < 0.3 { out.append(s); continue }
             if tree.nodes[s].name == "p" {
                 let length = textLength[s], density = linkDensity(s)
                 let text = tree.textContent(of: s)
@@ -293,32 +344,29 @@ struct BodyExtractor {
         return out
     }
 
-    static let boilerplate: Set<String> = ["advertisement", "ad", "sponsored", "sponsored content", "continue reading",
-        "story continues below", "story continues below advertisement", "article continues below", "read more",
-        "share", "share this article", "share this story", "related", "related articles", "related stories",
-        "listen to this article", "skip to content", "skip advertisement"]
-
-    static func clean(_ blocks: [Block], tree: HTMLTree, title: String?) -> [String] {
-        let normalizedTitle = title.map(normalizeForComparison)
+    func clean(_ blocks: [Block], title: String?) -> [String] {
+        let normalizedTitle = title.map(BodyExtractor.normalizeForComparison)
         // The lede: the first real paragraph; short non-sentences before it are dropped below.
-        let lede = blocks.firstIndex { $0.text.count >= 120 && !headingTags.contains(tree.nodes[$0.owner].name) }
+        let lede = blocks.firstIndex { $0.text.count >= 120 && !isHeading($0) }
         var kept: [Block] = []
         for (index, b) in blocks.enumerated() {
             if b.linkDensity > 0.5 { continue }
-            let n = normalizeForComparison(b.text)
-            if boilerplate.contains(n) { continue }
-            let isHeading = headingTags.contains(tree.nodes[b.owner].name)
+            let n = BodyExtractor.normalizeForComparison(b.text)
+            if lexicon.lines.contains(n) { continue }
+            let isHeading = isHeading(b)
             if isHeading, let t = normalizedTitle, n == t { continue }
             // Before the first real paragraph: bylines, date lines, kickers and standfirsts (short
-            // lines that are not sentences). Headings stay.
-            if let lede, index < lede, !isHeading,
-               b.text.lowercased().hasPrefix("by ") || !endsLikeSentence(b.text) { continue }
+            // lines that are not sentences). Headings, table rows and list items (key points) stay.
+            if let lede, index < lede, !isHeading, b.owner < 0 || !["tr", "li"].contains(tree.nodes[b.owner].name),
+               b.text.lowercased().hasPrefix("by ") || !BodyExtractor.endsLikeSentence(b.text) { continue }
             kept.append(b)
         }
         // Headings with nothing after them ("Related", "More on this") close no section of the article.
-        while let last = kept.last, headingTags.contains(tree.nodes[last.owner].name) { kept.removeLast() }
+        while let last = kept.last, isHeading(last) { kept.removeLast() }
         return kept.map(\.text)
     }
+
+    func isHeading(_ b: Block) -> Bool { b.owner >= 0 && BodyExtractor.headingTags.contains(tree.nodes[b.owner].name) }
 
     static func endsLikeSentence(_ s: String) -> Bool {
         guard let last = s.last else { return false }
