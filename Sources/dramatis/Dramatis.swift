@@ -40,9 +40,21 @@ struct ArticleOptions: ParsableArguments {
     @Flag(name: .long, help: "Accept files over 20 MB and texts over a million characters (batch work, benchmarks).")
     var noSizeLimit = false
 
+    @Option(name: .long, help: ArgumentHelp("Stop an analysis that takes longer than this many seconds, with a message (0: no limit; default: 2, or none with --no-size-limit).", valueName: "seconds"))
+    var timeLimit: Double?
+
     var limits: ArticleLoader.Limits { noSizeLimit ? .unlimited : .interactive }
 
+    /// A new budget for one article (its clock starts now), or nil for none.
+    func budget() -> AnalysisBudget? {
+        let seconds = timeLimit ?? (noSizeLimit ? 0 : AnalysisBudget.interactiveSeconds)
+        return seconds > 0 ? AnalysisBudget(seconds: seconds) : nil
+    }
+
     func validate() throws {
+        if let timeLimit, !(timeLimit >= 0) || !timeLimit.isFinite {
+            throw ValidationError("--time-limit must be a number of seconds (0 for no limit), not '\(timeLimit)'")
+        }
         if let published, ISODate(published) == nil {
             throw ValidationError("--published must be a date like 2025-08-18, not '\(published)'")
         }
@@ -66,7 +78,7 @@ struct Analyze: AsyncParsableCommand {
     func run() async throws {
         let analyzer = Analyzer()
         let paths = Analyze.expand(inputs)
-        let published = options.published, format = format, limits = options.limits
+        let published = options.published, format = format, limits = options.limits, options = options
         var failed = false
         // Several articles (a folder): analysed on every core, printed in input order, a batch at a time.
         let cores = max(1, ProcessInfo.processInfo.activeProcessorCount)
@@ -76,7 +88,13 @@ struct Analyze: AsyncParsableCommand {
             let chunk = Array(paths[start..<min(paths.count, start + batch)])
             let results = Analyze.concurrentMap(chunk, threads: cores) { input -> Result<Data, Error> in
                 Result {
-                    var data = try Renderer.render(try analyzer.analyze(path: input, published: published, limits: limits), format: format)
+                    let analysis: Analysis
+                    do {
+                        analysis = try analyzer.analyze(path: input, published: published, limits: limits, budget: options.budget())
+                    } catch let stopped as AnalysisStopped {
+                        throw LoadError.unsupported(input, detail: stopped.localizedDescription)
+                    }
+                    var data = try Renderer.render(analysis, format: format)
                     if format == .jsonl || format == .json { data.append(contentsOf: Array("\n".utf8)) }
                     return data
                 }
