@@ -10,3 +10,12 @@ public func fuzzStructured(_ start: UnsafePointer<UInt8>?, _ count: Int) -> CInt
     FuzzEntry.structured(bytes)
     return 0
 }
+
+/// Loads the lexicons and models before the first input, so their loading (seconds in the
+/// instrumented build) is not taken for a slow input by `-timeout`.
+@_cdecl("LLVMFuzzerInitialize")
+public func fuzzStructuredInitialize(_ argc: UnsafeMutablePointer<CInt>?,
+                                     _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>?) -> CInt {
+    _ = Resources.shared.missingFiles
+    return 0
+}
