@@ -46,5 +46,10 @@ validate: deps
 bench: deps
 	bash bench/run
 
+# Structure-aware fuzzing (Fuzz/run.sh): FUZZ_SECONDS per target (default 300), FUZZ_TARGETS
+# (default: every target in Fuzz/Targets), FUZZ_TIMEOUT seconds for one input (default 10).
+fuzz:
+	bash Fuzz/run.sh $${FUZZ_SECONDS:-300} $${FUZZ_TARGETS:-}
+
 clean:
 	rm -rf .build

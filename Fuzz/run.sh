@@ -21,10 +21,10 @@ for t in $targets; do
     mkdir -p "$corpus" "$crashes"
     echo "fuzz: running $t for ${SECONDS_PER_TARGET}s…" >&2
     set +e
-    # -max_len: inputs up to 16 KB; -timeout: one input taking > 10 s is a hang;
+    # -max_len: inputs up to 16 KB; -timeout: one input taking > FUZZ_TIMEOUT s (default 10) is a hang or a slow path;
     # -rss_limit_mb: more than 2 GB for one input is a bug too.
     ".build-fuzz/$t" "$corpus" "Fuzz/corpus/$t" -max_total_time="$SECONDS_PER_TARGET" -max_len=16384 \
-        -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 -artifact_prefix="$crashes/" >"$log" 2>&1
+        -timeout="${FUZZ_TIMEOUT:-10}" -rss_limit_mb=2048 -print_final_stats=1 -artifact_prefix="$crashes/" >"$log" 2>&1
     rc=$?
     set -e
     execs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$log" | grep -o '[0-9]*$' || echo "?")

@@ -83,7 +83,9 @@ enum DocumentLoader {
                 let analysis: Analysis
                 switch try await text.value {
                 case .saved(let saved): analysis = saved
-                case .article(let article): analysis = Analyzer().analyze(article)
+                // Within the interactive time limit, and stopped by Cancel (the task's cancellation).
+                case .article(let article):
+                    analysis = try Analyzer().analyze(article, budget: AnalysisBudget(seconds: AnalysisBudget.interactiveSeconds))
                 }
                 StartupTrace.mark("analysed (worker thread)")
                 outcome.set(.success(analysis))

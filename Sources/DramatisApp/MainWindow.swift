@@ -18,6 +18,8 @@ final class MainWindow {
     private let loadingLabel: Widget
     private let spinner: Widget
     private let headerSpinner: Widget
+    /// Stops the analysis under way (win.cancel-analysis); shown only while one runs.
+    private let cancelButton: Widget
     private let emptyContent: Widget
     private var recentBox: Widget?
     private let articleView = ArticleView()
@@ -65,6 +67,9 @@ final class MainWindow {
         headerSpinner.accessibleLabel("Analysing the article")
         headerSpinner.isVisible = false
         adw_header_bar_pack_start(opaque(header), headerSpinner)
+        cancelButton = UI.button(label: "_Cancel", tooltip: "Stop Analysing the Article", action: "win.cancel-analysis")
+        cancelButton.isVisible = false
+        adw_header_bar_pack_start(opaque(header), cancelButton)
 
         viewStack = adw_view_stack_new()!
         // Sized by the page shown: measuring the hidden one too doubles every layout.
@@ -101,7 +106,8 @@ final class MainWindow {
         spinner = gtk_spinner_new()!
         gtk_widget_set_size_request(spinner, 32, 32)
         loadingLabel = UI.label("", "title-4", wrap: true, xalign: 0.5)
-        let loading = UI.vbox(spacing: 12, [spinner, loadingLabel]).align(h: GTK_ALIGN_CENTER, v: GTK_ALIGN_CENTER)
+        let cancelLoading = UI.button(label: "_Cancel", action: "win.cancel-analysis", "pill").align(h: GTK_ALIGN_CENTER, v: GTK_ALIGN_CENTER)
+        let loading = UI.vbox(spacing: 12, [spinner, loadingLabel, cancelLoading]).align(h: GTK_ALIGN_CENTER, v: GTK_ALIGN_CENTER)
         gtk_stack_add_named(opaque(mainStack), loading, "loading")
         gtk_stack_add_named(opaque(mainStack), UI.vbox(spacing: 0, [viewStack.expand(v: true), switcherBar]), "document")
 
@@ -291,6 +297,7 @@ final class MainWindow {
         self.pending = pending
         let generation = loadGeneration
         isLoading = true
+        cancelButton.isVisible = true
         UI.setText(loadingLabel, label)
         gtk_spinner_start(opaque(spinner))
         gtk_stack_set_visible_child_name(opaque(mainStack), "loading")
@@ -309,6 +316,7 @@ final class MainWindow {
             guard generation == loadGeneration else { return }
             self.pending = nil
             isLoading = false
+            cancelButton.isVisible = false
             gtk_spinner_stop(opaque(spinner))
             headerSpinner.isVisible = false
             gtk_spinner_stop(opaque(headerSpinner))
@@ -377,7 +385,11 @@ final class MainWindow {
         if analysis == nil { updateRecent() }
         gtk_stack_set_visible_child_name(opaque(mainStack), analysis == nil ? "empty" : "document")
         setDocumentMode(analysis != nil)
-        toast("Could not open \(message)", timeout: 8)
+        if error as? AnalysisStopped == .cancelled || error is CancellationError {
+            toast("Stopped analysing \((path as NSString).lastPathComponent)")
+        } else {
+            toast("Could not open \(message)", timeout: 8)
+        }
     }
 
     /// A toast; `text` is plain text (escaped here, AdwToast titles are markup in libadwaita 1.2).
@@ -468,6 +480,8 @@ final class MainWindow {
         addAction("show-timeline") { [unowned self] in adw_view_stack_set_visible_child_name(opaque(viewStack), "timeline") }
         addAction("show-positions") { [unowned self] in adw_view_stack_set_visible_child_name(opaque(viewStack), "positions") }
         addAction("open-location") { [unowned self] in chooseLocation() }
+        // The analysis task is cancelled; its budget sees it and the core stops (AnalysisStopped).
+        addAction("cancel-analysis") { [unowned self] in pending?.cancel() }
         addAction("export-menu") { [unowned self] in if analysis != nil { exportMenu.popup() } }
         addStringAction("export") { [unowned self] name in
             if let format = ExportFormat(rawValue: name) { export(format) }

@@ -10,16 +10,33 @@ public struct Analyzer: Sendable {
     }
 
     public func analyze(_ article: Article) -> Analysis {
+        // Without a budget no stage stops early and nothing throws.
+        try! run(article, budget: nil)
+    }
+
+    /// The analysis within `budget`: throws `AnalysisStopped` when its time runs out or it is
+    /// cancelled (checked by the stages' loops and between stages), never a partial analysis.
+    public func analyze(_ article: Article, budget: AnalysisBudget) throws -> Analysis {
+        try AnalysisBudget.$current.withValue(budget) { try run(article, budget: budget) }
+    }
+
+    private func run(_ article: Article, budget: AnalysisBudget?) throws -> Analysis {
         let document = TextDocument(article.text)
+        try budget?.check()
         let entityResult = EntityRecognizer(resources: resources).recognize(document)
+        try budget?.check()
         let statements = StatementExtractor(resources: resources)
             .extract(document, entities: entityResult)
+        try budget?.check()
         let published = article.published.flatMap(ISODate.init)
         let timeline = TimelineExtractor(resources: resources)
             .extract(document, published: published, entities: entityResult)
+        try budget?.check()
         let topics = TopicFinder(resources: resources).find(document, entities: entityResult)
+        try budget?.check()
         let positions = PositionStage(resources: resources)
             .run(document, entities: entityResult, statements: statements, found: topics, title: article.title)
+        try budget?.check()
         return Analysis(article: article,
                         entities: entityResult.entities,
                         statements: statements,
@@ -29,9 +46,12 @@ public struct Analyzer: Sendable {
     }
 
     /// Loads and analyses a file (plain text, Markdown, HTML by content) in one call.
-    public func analyze(path: String, published: String? = nil, limits: ArticleLoader.Limits = .interactive) throws -> Analysis {
+    public func analyze(path: String, published: String? = nil, limits: ArticleLoader.Limits = .interactive,
+                        budget: AnalysisBudget? = nil) throws -> Analysis {
         try checkResources()
-        return analyze(try ArticleLoader.load(path: path, published: published, limits: limits))
+        let article = try ArticleLoader.load(path: path, published: published, limits: limits)
+        guard let budget else { return analyze(article) }
+        return try analyze(article, budget: budget)
     }
 
     /// Refuses to analyse without the lexicons: the result would look plausible and be wrong.

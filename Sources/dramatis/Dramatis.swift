@@ -42,9 +42,21 @@ struct ArticleOptions: ParsableArguments {
     @Flag(name: .long, help: "Also read the articles in the subfolders of a folder.")
     var recursive = false
 
+    @Option(name: .long, help: ArgumentHelp("Stop an analysis that takes longer than this many seconds, with a message (0: no limit; default: 2, or none with --no-size-limit).", valueName: "seconds"))
+    var timeLimit: Double?
+
     var limits: ArticleLoader.Limits { noSizeLimit ? .unlimited : .interactive }
 
+    /// A new budget for one article (its clock starts now), or nil for none.
+    func budget() -> AnalysisBudget? {
+        let seconds = timeLimit ?? (noSizeLimit ? 0 : AnalysisBudget.interactiveSeconds)
+        return seconds > 0 ? AnalysisBudget(seconds: seconds) : nil
+    }
+
     func validate() throws {
+        if let timeLimit, !(timeLimit >= 0) || !timeLimit.isFinite {
+            throw ValidationError("--time-limit must be a number of seconds (0 for no limit), not '\(timeLimit)'")
+        }
         if let published, ISODate(published) == nil {
             throw ValidationError("--published must be a date like 2025-08-18, not '\(published)'")
         }
@@ -69,7 +81,7 @@ struct Analyze: AsyncParsableCommand {
         let analyzer = Analyzer()
         let (paths, emptyFolders) = ArticleInputs.expand(inputs, recursive: options.recursive,
                                                          accept: ArticleInputs.isArticleName)
-        let published = options.published, format = format, limits = options.limits
+        let published = options.published, format = format, limits = options.limits, options = options
         var failed = !emptyFolders.isEmpty
         for folder in emptyFolders { FileHandle.standardError.write(Data("dramatis: \(folder)\n".utf8)) }
         // Several articles (a folder): analysed on every core, printed in input order, a batch at a time.
@@ -80,7 +92,12 @@ struct Analyze: AsyncParsableCommand {
             let chunk = Array(paths[start..<min(paths.count, start + batch)])
             let results = Analyze.concurrentMap(chunk, threads: cores) { input -> Result<Data, Error> in
                 Result {
-                    let analysis = try analyzer.analyze(path: input, published: published, limits: limits)
+                    let analysis: Analysis
+                    do {
+                        analysis = try analyzer.analyze(path: input, published: published, limits: limits, budget: options.budget())
+                    } catch let stopped as AnalysisStopped {
+                        throw LoadError.unsupported(input, detail: stopped.localizedDescription)
+                    }
                     if let notice = analysis.article.notice {
                         FileHandle.standardError.write(Data("dramatis: \(input): note: \(notice)\n".utf8))
                     }

@@ -55,7 +55,8 @@ struct ExportCommand: AsyncParsableCommand {
         var failed = !emptyFolders.isEmpty
         for (input, destination, fmt) in plan {
             do {
-                let analysis = try ExportCommand.load(input, analyzer: analyzer, published: options.published, limits: options.limits)
+                let analysis = try ExportCommand.load(input, analyzer: analyzer, published: options.published, limits: options.limits,
+                                                      budget: options.budget())
                 try Export.write(analysis, to: destination, as: fmt)
                 print(destination.path)
             } catch {
@@ -69,15 +70,15 @@ struct ExportCommand: AsyncParsableCommand {
     /// An article to analyse, or a saved `dramatis.analysis/1` document (re-analysed only when
     /// `--published` changes its date).
     static func load(_ input: String, analyzer: Analyzer, published: String?,
-                     limits: ArticleLoader.Limits = .interactive) throws -> Analysis {
+                     limits: ArticleLoader.Limits = .interactive, budget: AnalysisBudget? = nil) throws -> Analysis {
         if input.lowercased().hasSuffix(".json"), let data = FileManager.default.contents(atPath: input),
            let analysis = try? Analysis.decode(from: data), analysis.schema == Analysis.schemaName {
             guard let published, published != analysis.article.published else { return analysis }
             var article = analysis.article
             article.published = published
-            return analyzer.analyze(article)
+            return try budget.map { try analyzer.analyze(article, budget: $0) } ?? analyzer.analyze(article)
         }
-        return try analyzer.analyze(path: input, published: published, limits: limits)
+        return try analyzer.analyze(path: input, published: published, limits: limits, budget: budget)
     }
 
     private func isFolder(_ path: String) -> Bool {

@@ -8,7 +8,7 @@ import Testing
 @Suite struct FuzzRegressionTests {
     static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .deletingLastPathComponent().deletingLastPathComponent()
-    static let targets = ["analyze", "html", "export"]
+    static let targets = ["analyze", "html", "export", "structured"]
 
     static func inputs(_ target: String) -> [URL] {
         let folders = [repository.appendingPathComponent("Tests/Fixtures/fuzz-regressions/\(target)"),
@@ -31,6 +31,7 @@ import Testing
                 switch target {
                 case "analyze": if FuzzEntry.analyze(buffer) != nil { analysed += 1 }
                 case "html": if FuzzEntry.html(buffer) != nil { analysed += 1 }
+                case "structured": if FuzzEntry.structured(buffer) != nil { analysed += 1 }
                 default: FuzzEntry.export(buffer); analysed += 1
                 }
             }

@@ -171,6 +171,28 @@ manifest() {
 }
 check "Flatpak manifest $APP_ID.json: parses (flatpak-builder --show-manifest), meson module, swift6, vendored pins" manifest
 
+# ---- Build dependencies ----------------------------------------------------------------------
+
+missing_libcurl() {
+  # meson.build declares every build dependency: on a machine without libcurl's development files
+  # (pkg-config cannot see libcurl.pc) `meson setup` must stop at once, naming it, instead of
+  # failing at the final link. Every other .pc file stays visible.
+  local pc="$TMP/pc-without-libcurl" out="$TMP/meson-nocurl.log"
+  mkdir -p "$pc"
+  for d in $(pkg-config --variable pc_path pkg-config | tr ':' ' '); do
+    [ -d "$d" ] || continue
+    for f in "$d"/*.pc; do [ -e "$f" ] && [ "$(basename "$f")" != libcurl.pc ] && ln -sf "$f" "$pc/"; done
+  done
+  pkg-config --exists libcurl || fail "libcurl.pc is not installed here (scripts/install-deps.sh): nothing to hide"
+  ! PKG_CONFIG_LIBDIR="$pc" PKG_CONFIG_PATH= pkg-config --exists libcurl || fail "libcurl.pc still visible"
+  if PKG_CONFIG_LIBDIR="$pc" PKG_CONFIG_PATH= meson setup "$TMP/meson-nocurl" >"$out" 2>&1; then
+    cat "$out"; fail "meson setup succeeded without libcurl"
+  fi
+  grep -q 'ERROR: Dependency "libcurl" not found' "$out" || { cat "$out"; fail "meson setup failed, but not naming libcurl"; }
+  echo "info: $(grep -m1 'ERROR: Dependency "libcurl"' "$out")"
+}
+check "meson setup without libcurl's development files stops naming libcurl" missing_libcurl
+
 # ---- Staged install -------------------------------------------------------------------------
 
 STAGE="$TMP/stage"
@@ -181,8 +203,10 @@ meson_build() {
   else
     meson setup "$BUILD_DIR" --prefix=/usr || return 1
   fi
+  local start=$SECONDS
   meson compile -C "$BUILD_DIR" 2>&1 | grep -v 'prohibited flag' | tail -n 60
   [ "${PIPESTATUS[0]}" -eq 0 ] || return 1
+  echo "info: meson compile: $((SECONDS - start)) s"
   meson install -C "$BUILD_DIR" --destdir "$STAGE" --no-rebuild
 }
 check "meson setup $BUILD_DIR --prefix=/usr && meson compile && meson install --destdir <tmp>/stage" meson_build
@@ -205,6 +229,10 @@ installed_files() {
   [ ! -d "$RES/templates" ] || [ -d "$p/share/dramatis/Resources/templates" ] || { echo "missing: share/dramatis/Resources/templates"; missing=1; }
   # Nothing of the build machine leaks into the installed text files.
   if grep -rl "$ROOT" "$p/share" 2>/dev/null; then echo "installed files mention $ROOT"; missing=1; fi
+  # The installed desktop file and metainfo are valid as installed (not only in the source tree).
+  no_output desktop-file-validate "$p/share/applications/$APP_ID.desktop" || { echo "installed desktop file invalid"; missing=1; }
+  appstreamcli validate --no-net --strict --pedantic "$p/share/metainfo/$APP_ID.metainfo.xml" \
+    || { echo "installed metainfo invalid"; missing=1; }
   # The installed schema compiles where GLib looks for it.
   glib-compile-schemas --strict "$p/share/glib-2.0/schemas" || missing=1
   GSETTINGS_SCHEMA_DIR="$p/share/glib-2.0/schemas" GSETTINGS_BACKEND=memory \

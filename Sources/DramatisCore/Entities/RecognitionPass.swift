@@ -110,7 +110,7 @@ struct RecognitionPass {
     enum GazetteerHit { case country(String), place(String), org(String, EntityType), metonym(String), platform(String), region(String) }
 
     func gazetteer(_ r: Range<Int>) -> GazetteerHit? {
-        for f in lookupForms(r) {
+        for f in lookupForms(r) where res.gazetteerFirstWords.contains(String(f.prefix { $0 != " " })) {
             if let c = res.countryNames[f] { return .country(c) }
             if let m = res.metonyms[f] { return .metonym(m.canonical) }
             if let o = res.organizations[f] { return .org(o.canonical, o.type) }
@@ -164,18 +164,15 @@ struct RecognitionPass {
         for i in tokens.indices where isCapWord(i) && !isSentenceInitial(i) {
             capitalisedMidSentence.insert(tokens[i].lower)
         }
-        collectChunks()
-        resolveSingles()
-        if useModel && !res.entityTagger.isEmpty { addModelNames() }
-        resolveSpeakerLabels()
-        findGroupsAndInstitutions()
-        findSpokespeople()
-        findUnnamedSpeakers()
-        resolveRoleOwners()
-        resolveRoleDescriptions()
-        findDescribedSpeakers()
-        assignAffiliations()
-        resolvePronouns()
+        // A budgeted analysis out of time skips the remaining phases (the analyser then throws).
+        let phases: [(inout RecognitionPass) -> Void] = [
+            { $0.collectChunks() }, { $0.resolveSingles() },
+            { if $0.useModel && !$0.res.entityTagger.isEmpty { $0.addModelNames() } },
+            { $0.resolveSpeakerLabels() }, { $0.findGroupsAndInstitutions() }, { $0.findSpokespeople() },
+            { $0.findUnnamedSpeakers() }, { $0.resolveRoleOwners() }, { $0.resolveRoleDescriptions() },
+            { $0.findDescribedSpeakers() }, { $0.assignAffiliations() }, { $0.resolvePronouns() },
+        ]
+        for phase in phases where !AnalysisBudget.stopRequested { phase(&self) }
         return finish()
     }
 
@@ -185,7 +182,10 @@ struct RecognitionPass {
         var i = 0
         let n = tokens.count
         let labelAt = Dictionary(doc.speakerLabels.map { ($0.lowerBound, $0) }, uniquingKeysWith: { a, _ in a })
+        var polls = 0
         while i < n {
+            polls += 1
+            if polls & 255 == 0, AnalysisBudget.stopRequested { break }
             // A transcript label ("PENCE:") names a speaker: resolved once every name is known.
             if let label = labelAt[i] { i = label.upperBound; continue }
             guard isCapWord(i) else { i += 1; continue }
@@ -408,9 +408,19 @@ struct RecognitionPass {
         var found = false
         var leftovers: [Range<Int>] = []
         var leftStart = i
+        // No spelling has more than `gazetteerMaxSpaces` spaces: start each lookup at the longest
+        // run of tokens within that many (trying every end made a long run of names cubic).
+        let maxSpaces = res.gazetteerMaxSpaces
+        var gapSpaces = [Int](repeating: 0, count: r.count)
+        for k in r.dropFirst() {
+            var o = tokens[k - 1].end, c = 0
+            while o < tokens[k].start, c <= maxSpaces { if doc.scalars[o] == " " { c += 1 }; o += 1 }
+            gapSpaces[k - r.lowerBound] = c
+        }
         while i < r.upperBound {
             var matched = 0
-            var j = r.upperBound
+            var j = i + 1, spaces = 0
+            while j < r.upperBound, spaces + gapSpaces[j - r.lowerBound] <= maxSpaces { spaces += gapSpaces[j - r.lowerBound]; j += 1 }
             while j > i {
                 if gazetteer(i..<j) != nil { matched = j - i; break }
                 j -= 1
@@ -499,6 +509,7 @@ struct RecognitionPass {
             var d = EntityDraft(key: key, name: name, type: .person)
             d.surname = tokens[r.upperBound - 1].lower
             if r.count > 1 { d.givenName = tokens[r.lowerBound].text; draftsByGivenName[tokens[r.lowerBound].text, default: []].insert(idx) }
+            if draftsBySurname[d.surname!] == nil { surnameIndex.insert(d.surname!) }
             draftsBySurname[d.surname!, default: []].append(idx)
             drafts.append(d)
             byKey[key] = idx
@@ -621,6 +632,8 @@ struct RecognitionPass {
 
     /// Person drafts by lower-cased surname, in creation order (a surname is set only then).
     var draftsBySurname: [String: [Int]] = [:]
+    /// The keys of `draftsBySurname` by deletion variants, for `nearMiss`.
+    var surnameIndex = SurnameIndex()
     /// Per draft: the first tokens of `mentions[0..<covered]`, sorted. Valid while mentions are
     /// only appended (collectChunks, resolveSingles: the phases that ask personBySurname).
     var mentionStarts: [Int: (sorted: [Int], covered: Int)] = [:]
@@ -738,7 +751,8 @@ struct RecognitionPass {
     // MARK: - Singles
 
     mutating func resolveSingles() {
-        for c in pendingSingles {
+        for (ci, c) in pendingSingles.enumerated() {
+            if ci & 255 == 0, AnalysisBudget.stopRequested { break }
             let r = c.tokens
             let w = tokens[r.lowerBound].text
             if claimed[r.lowerBound] != nil { continue }
@@ -765,9 +779,10 @@ struct RecognitionPass {
         let w = Array(word.lowercased())
         guard w.count >= 5 else { return nil }
         var best: Int? = nil
-        for (surname, indices) in draftsBySurname where abs(surname.count - w.count) <= 1 {
-            guard let first = indices.first(where: { drafts[$0].type == .person }), best == nil || first < best! else { continue }
-            if editDistance(Array(surname), w, limit: w.count >= 9 ? 2 : 1) { best = first }
+        let limit = w.count >= 9 ? 2 : 1
+        for surname in surnameIndex.candidates(w, limit: limit) where abs(surname.count - w.count) <= 1 {
+            guard let first = draftsBySurname[surname]?.first(where: { drafts[$0].type == .person }), best == nil || first < best! else { continue }
+            if editDistance(Array(surname), w, limit: limit) { best = first }
         }
         return best
     }

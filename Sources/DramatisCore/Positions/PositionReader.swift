@@ -125,6 +125,7 @@ public struct PositionReader: Sendable {
         for (ti, t) in topics.enumerated() { for o in t.occurrences { occurrencesAt[o.lowerBound, default: []].append(ti) } }
 
         for (si, st) in statements.enumerated() {
+            if si & 63 == 0, AnalysisBudget.stopRequested { break }
             guard let sid = st.speaker, let speaker = entityIndex[sid], !outlet[speaker] else { continue }
             let cueLower = (st.cue ?? "").lowercased()
             // Relayed by an outlet ("ABC News reported", "according to Reuters") with the outlet as

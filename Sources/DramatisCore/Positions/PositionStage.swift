@@ -76,10 +76,19 @@ public struct PositionStage: Sendable {
         for members in issueMembers {
             var count: [String: Int] = [:]
             for m in members { count[candidates[m].topic, default: 0] += 1 }
-            // An acronym is named by its expansion.
-            let expanded = members.compactMap { m -> String? in
-                let k = keyIndex[candidates[m].key]!
-                return members.contains { o in acronym(keyIndex[candidates[o].key]!, k) } ? candidates[m].topic : nil
+            // An acronym is named by its expansion. (A phrase is an expansion when one of the issue's
+            // one-word keys spells the end of its initials: looked up among those words, since
+            // comparing every pair of members made a long issue quadratic.)
+            let memberKeys = members.map { keyIndex[candidates[$0].key]! }
+            let singleWords = Set(memberKeys.compactMap { keys[$0].count == 1 ? keys[$0].first : nil }.filter { $0.count >= 2 })
+            func isExpansion(_ k: Int) -> Bool {
+                guard !singleWords.isEmpty, let ini = initials[k] else { return false }
+                return (max(2, ini.count - 2)...max(2, ini.count)).contains { singleWords.contains(String(ini.suffix($0))) }
+            }
+            var expansion: [Int: Bool] = [:]
+            let expanded = zip(members, memberKeys).compactMap { m, k -> String? in
+                if expansion[k] == nil { expansion[k] = isExpansion(k) }
+                return expansion[k]! ? candidates[m].topic : nil
             }
             if let e = expanded.min(by: { $0.count != $1.count ? $0.count < $1.count : $0 < $1 }) { issueNames.append(e); continue }
             let name = count.max { a, b in
@@ -124,6 +133,7 @@ public struct PositionStage: Sendable {
         let stanceProbs = candidates.map { model.stanceProbabilities(PositionStage.stanceFeatures($0.features)) }
         var decisions: [(stance: Stance, confidence: Double)] = []
         for gi in groups.indices {
+            if gi & 63 == 0, AnalysisBudget.stopRequested { break }
             let g = groups[gi]
             var f: Features = ["bias": 1]
             // (Interactions are for the stance model; the confidence model reads the plain features.)
@@ -168,20 +178,22 @@ public struct PositionStage: Sendable {
         let floor = floor ?? ProcessInfo.processInfo.environment["DRAMATIS_POSITIONS_FLOOR"].flatMap(Double.init) ?? model.floor
         var positions: [Position] = []
         var usedIssues: [Int: Int] = [:]
-        for gi in groups.indices where decisions[gi].confidence >= floor {
+        for gi in decisions.indices where decisions[gi].confidence >= floor {
             let g = groups[gi]
             let stance = decisions[gi].stance
             var evidence: [String] = []
             var evidenceStances: [Stance] = []
+            var evidenceAt: [String: Int] = [:]
             for m in g.members {
                 let id = statements[candidates[m].statement].id
                 let p = stanceProbs[m]
                 let s = PositionModel.stances[PositionStage.argmax(p)]
-                if let at = evidence.firstIndex(of: id) {
+                if let at = evidenceAt[id] {
                     // Several readings of one statement: the one agreeing with the position wins.
                     if s == stance { evidenceStances[at] = s }
                     continue
                 }
+                evidenceAt[id] = evidence.count
                 evidence.append(id); evidenceStances.append(s)
             }
             var shift: StanceShift? = nil

@@ -35,9 +35,17 @@ struct StatementPass {
     /// Token index → quotation index, for tokens inside or on the marks of a quotation.
     var quoteAt: [Int]
     var statements: [Statement] = []
+    /// Per sentence (set by `run`): its cues outside quotes, in token order, and the last of them
+    /// with a speaker.
+    var outsideCues: [[Cue]] = []
+    var lastOutsideSpeakerCue: [Cue?] = []
     /// For each sentence, its first and last quote-mark token (Int.max / -1 when none): the
     /// cue model's "quote before / after" features in constant time.
     let sentenceQuotes: [(first: Int, last: Int)]
+    /// Nearest earlier tokens of a kind, so the speaker rules need not walk back over a sentence
+    /// per cue (quadratic in a giant sentence): for each token, the last "who", quote mark and
+    /// "(" at or before it (-1 when none), and the first comma outside quotes at or after it.
+    let previousWho: [Int], previousQuoteMark: [Int], previousOpenBracket: [Int], nextOutsideComma: [Int]
 
     static let objectVerbs: Set<String> = ["praise", "criticise", "criticize", "accuse", "deny", "reject", "demand", "welcome",
                                            "applaud", "condemn", "blame", "question", "urge", "promise", "pledge", "vow", "propose",
@@ -64,6 +72,16 @@ struct StatementPass {
             if let c = q.close { at[c] = qi }
         }
         quoteAt = at
+        var who = [Int](repeating: -1, count: tokens.count), mark = who, bracket = who
+        var comma = [Int](repeating: tokens.count, count: tokens.count + 1)
+        for (i, t) in tokens.enumerated() {
+            let previous = i > 0 ? (who[i - 1], mark[i - 1], bracket[i - 1]) : (-1, -1, -1)
+            who[i] = t.lower == "who" ? i : previous.0
+            mark[i] = t.isQuote ? i : previous.1
+            bracket[i] = t.text == "(" ? i : previous.2
+        }
+        for i in tokens.indices.reversed() { comma[i] = tokens[i].text == "," && !quoted[i] ? i : comma[i + 1] }
+        (previousWho, previousQuoteMark, previousOpenBracket, nextOutsideComma) = (who, mark, bracket, comma)
         sentenceQuotes = doc.sentences.map { s in
             var first = Int.max, last = -1
             for k in s.tokenRange where doc.tokens[k].isQuote { first = min(first, k); last = k }
@@ -76,8 +94,11 @@ struct StatementPass {
     mutating func run() -> [Statement] {
         var cuesBySentence: [[Cue]] = Array(repeating: [], count: doc.sentences.count)
         for (si, s) in doc.sentences.enumerated() {
+            if AnalysisBudget.stopRequested { break }
             cuesBySentence[si] = findCues(in: s)
         }
+        outsideCues = cuesBySentence.map { $0.filter { !quoted[$0.token] } }
+        lastOutsideSpeakerCue = outsideCues.map { $0.last { $0.speaker != nil } }
         var embedded = Set<Int>()          // quotations that are part of an indirect statement
         var directCue: [Int: Cue] = [:]    // quotation → its cue
         // Reported speech first: it decides which quotes are fragments of a reported clause.
@@ -101,6 +122,7 @@ struct StatementPass {
         // Direct quotations.
         var previousSpeaker: (speaker: Int, paragraph: Int, cue: String?)? = nil
         for (qi, q) in quotes.enumerated() {
+            if qi & 63 == 0, AnalysisBudget.stopRequested { break }
             if embedded.contains(qi) { continue }
             let si = doc.sentenceOfToken[q.open]
             let paragraph = doc.sentences[si].paragraph
@@ -117,7 +139,7 @@ struct StatementPass {
             if cue == nil, isStandalone(q), let intro = colonIntroduction(before: q, cues: cuesBySentence) { cue = intro }
             // A quote right after "…, Schiff said." in its paragraph is Schiff's.
             if cue == nil, isStandalone(q), si > 0, doc.sentences[si - 1].paragraph == paragraph,
-               let last = cuesBySentence[si - 1].last(where: { $0.speaker != nil && !quoted[$0.token] }),
+               let last = lastOutsideSpeakerCue[si - 1],
                previousSpeaker.map({ $0.paragraph != paragraph }) ?? true {
                 cue = Cue(token: q.open, text: last.text, speaker: last.speaker, subjectToken: nil, confidence: 0.7)
             }
@@ -289,8 +311,7 @@ struct StatementPass {
             if k > lo + 1, res.postnominals.contains(tokens[k - 1].text), let m = usable(k - 2) { return (m.entity, k - 2, 0.85) }
             // "Gov. Mike Pence (R-IN) said": the name before the brackets.
             if tokens[j].text == ")" {
-                var o = j - 1
-                while o > lo, tokens[o].text != "(" { o -= 1 }
+                let o = j > 0 ? previousOpenBracket[j - 1] : -1
                 if o > lo, let m = usable(o - 1) { return (m.entity, o - 1, 0.9) }
             }
         }
@@ -306,17 +327,18 @@ struct StatementPass {
             if t > v + 1, let m = usable(t), entities.entities[m.entity].type == .person { return (m.entity, t, 0.85) }
         }
         // "X, who … stated"
-        var k = v - 1
-        while k > lo {
-            if tokens[k].lower == "who", let m = usable(tokens[k - 1].text == "," ? k - 2 : k - 1) { return (m.entity, k - 1, 0.85) }
-            if tokens[k].isQuote && !insideQuote { break }
-            k -= 1
+        // (Outside a quote, the walk back stops at a quote mark.)
+        let stop = v > 0 ? max(lo, insideQuote ? -1 : previousQuoteMark[v - 1]) : lo
+        var k = v > 0 ? previousWho[v - 1] : -1
+        while k > stop {
+            if let m = usable(tokens[k - 1].text == "," ? k - 2 : k - 1) { return (m.entity, k - 1, 0.85) }
+            k = previousWho[k - 1]
         }
         // The sentence's opening actor ("Mr Trump is clearly aware …, messaging …").
         var f = lo
         // Over an introductory phrase: "During a speech earlier in the day, Trump attacked …, saying".
         if StatementPass.prepositions.contains(tokens[lo].lower) || tokens[lo].lower == "during",
-           let comma = (lo..<v).first(where: { tokens[$0].text == "," && !quoted[$0] }) { f = comma + 1 }
+           case let comma = nextOutsideComma[lo], comma < v { f = comma + 1 }
         while f < v, !tokens[f].isWord || ["but", "and", "indeed", "however", "meanwhile", "yet", "so", "still", "earlier", "later", "also"].contains(tokens[f].lower) || tokens[f].text == "," { f += 1 }
         if f < v, let m = usable(f), !quoted[f] || insideQuote {
             // "Oxfam senior policy adviser Max Lawson welcomed …": the person after the title.
@@ -357,12 +379,19 @@ struct StatementPass {
     /// The cue that attributes a quotation in its own sentence: a verb just after the closing
     /// mark ("…,” he said) or before the opening one ("X said: “…”").
     func attributionCue(for q: Quotation, sentence si: Int, cues: [[Cue]]) -> Cue? {
-        let candidates = cues[si].filter { !quoted[$0.token] }
+        let candidates = outsideCues[si]
         guard !candidates.isEmpty else { return nil }
         // Prefer the nearest cue outside the quote, after it when the quote opens the sentence.
+        // (The cues are in token order: two binary searches, not a scan per quotation.)
         let closeToken = q.close ?? q.inner.upperBound
-        let after = candidates.filter { $0.token > closeToken }.min { $0.token < $1.token }
-        let before = candidates.filter { $0.token < q.open }.max { $0.token < $1.token }
+        func firstIndex(after token: Int) -> Int {
+            var lo = 0, hi = candidates.count
+            while lo < hi { let mid = (lo + hi) / 2; if candidates[mid].token <= token { lo = mid + 1 } else { hi = mid } }
+            return lo
+        }
+        let a = firstIndex(after: closeToken), b = firstIndex(after: q.open - 1)
+        let after = a < candidates.count ? candidates[a] : nil
+        let before = b > 0 ? candidates[b - 1] : nil
         if let a = after, a.speaker != nil, a.token - closeToken <= 5 { return a }
         if let b = before, b.speaker != nil { return b }
         if let a = after, a.speaker != nil { return a }

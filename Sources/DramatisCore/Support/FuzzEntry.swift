@@ -24,6 +24,18 @@ enum FuzzEntry {
         return analysis
     }
 
+    /// "structured": the bytes read as a sequence of article fragments (`FuzzText`: quotes, names,
+    /// combining marks, scripts, markup), the text analysed as a plain-text article. Besides
+    /// crashes, libFuzzer's `-timeout` flags inputs that make the analysis slow.
+    @discardableResult
+    static func structured(_ bytes: UnsafeBufferPointer<UInt8>) -> Analysis? {
+        guard bytes.count <= maximumInput else { return nil }
+        guard let article = try? ArticleLoader.parsePlainText(FuzzText.text(bytes), source: "fuzz.txt") else { return nil }
+        let analysis = Analyzer().analyze(article)
+        checkInvariants(analysis)
+        return analysis
+    }
+
     /// "html": the bytes opened as an `.html` file by the loader (binary sniffing, charset
     /// detection, libxml2, body extraction, metadata), then the article analysed.
     @discardableResult

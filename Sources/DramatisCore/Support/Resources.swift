@@ -39,6 +39,12 @@ public final class Resources: Sendable {
     public let platforms: Set<String>
     /// region spelling → canonical
     public let regions: [String: String]
+    /// The most spaces in any gazetteer spelling (countries, metonyms, organisations, regions,
+    /// platforms, places): a longer run of words cannot match, so lookups need not try it.
+    public let gazetteerMaxSpaces: Int
+    /// The first words (up to the first space) of those spellings: a text whose first word is
+    /// none of them matches no spelling, which spares the lookups in every table.
+    public let gazetteerFirstWords: Set<String>
     /// keyword → (type, position)
     public let entityKeywords: [String: (type: EntityType, position: String)]
     public let groupNouns: Set<String>
@@ -224,6 +230,10 @@ public final class Resources: Sendable {
         attribution = learnt ? AttributionModel(rows: rows("models/attribution.tsv")) : AttributionModel()
         entityTagger = EntityTagger(model: LinearModel(rows: rows("models/entities.tsv")))
         missingFiles = missing
+        let spellings = [Array(countryNames.keys), Array(metonyms.keys), Array(organizations.keys), Array(regions.keys),
+                         Array(platforms), Array(places.keys)].joined()
+        gazetteerMaxSpaces = spellings.map { $0.utf8.reduce(0) { $0 + ($1 == 0x20 ? 1 : 0) } }.max() ?? 0
+        gazetteerFirstWords = Set(spellings.map { String($0.prefix { $0 != " " }) })
     }
 
     /// Splits a UTF-8 table into rows of tab-separated, space-trimmed columns, skipping `#`

@@ -71,7 +71,8 @@ public struct TimelineExtractor: Sendable {
         let labeler = EventLabeler(doc: document, entities: entities, resources: resources, dateTokens: dateTokens)
         var items: [TimelineItem] = []
         var datedSentences = Set<String>()   // "sentence:date" already on the timeline
-        for e in expressions {
+        for (ei, e) in expressions.enumerated() {
+            if ei & 63 == 0, AnalysisBudget.stopRequested { break }
             // Two names for one day in one sentence ("On Friday, June 7, …") are one event.
             if let date = e.date, !datedSentences.insert("\(document.sentenceOfToken[e.tokens.lowerBound]):\(date)").inserted { continue }
             let span = document.span(ofTokens: e.tokens)
