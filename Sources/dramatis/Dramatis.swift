@@ -74,23 +74,62 @@ struct Analyze: AsyncParsableCommand {
     @OptionGroup var options: ArticleOptions
     @Option(name: .long, help: "Output format: json, markdown, html, or jsonl (one compact JSON document per line).")
     var format: OutputFormat = .json
+    @Flag(name: .long, help: ArgumentHelp(
+        "Read JSON Lines records from standard input and write one line per record, in order (with --format jsonl).",
+        discussion: "A record is {\"id\", \"text\" | \"html\", \"published\", \"url\", \"title\"}; its line is the analysis "
+            + "with the record's id, or {\"id\", \"line\", \"error\"} for a record that cannot be analysed."))
+    var stdin = false
     @Argument(help: "Article files (plain text, Markdown or HTML), folders of articles (their .txt, .md, .markdown, .html and .htm files; with --recursive, their subfolders' too), or http(s) URLs.")
-    var inputs: [String]
+    var inputs: [String] = []
+
+    func validate() throws {
+        if stdin {
+            guard inputs.isEmpty else { throw ValidationError("--stdin reads records from standard input: give no files as well") }
+            guard format == .jsonl else { throw ValidationError("--stdin writes JSON Lines: use --format jsonl") }
+        } else if inputs.isEmpty {
+            throw ValidationError("give article files, folders or URLs, or --stdin")
+        }
+    }
+
+    /// Articles at a time between reading and writing: enough to keep every core busy while one
+    /// long article holds up the output, few enough for flat memory.
+    static var window: Int { cores * 4 }
+    static var cores: Int { max(1, ProcessInfo.processInfo.activeProcessorCount) }
 
     func run() async throws {
         let analyzer = Analyzer()
+        let published = options.published, format = format, limits = options.limits
+        if stdin {
+            try analyzer.checkResources()
+            let reader = RecordStream.LineReader(fd: 0, maximumBytes: limits.maximumBytes)
+            var failed = 0
+            OrderedPipeline<RecordStream.Line, RecordStream.Output>.run(
+                threads: Analyze.cores, window: Analyze.window, read: { reader.next() },
+                transform: { RecordStream.process($0, analyzer: analyzer, published: published, limits: limits) },
+                write: { output in
+                    if output.failed { failed += 1 }
+                    FileHandle.standardOutput.write(Data(output.bytes))
+                })
+            if failed > 0 {
+                FileHandle.standardError.write(Data("dramatis: \(failed) record(s) could not be analysed (error lines in the output)\n".utf8))
+            }
+            return
+        }
         let (paths, emptyFolders) = ArticleInputs.expand(inputs, recursive: options.recursive,
                                                          accept: ArticleInputs.isArticleName)
-        let published = options.published, format = format, limits = options.limits, options = options
+        let options = options
         var failed = !emptyFolders.isEmpty
         for folder in emptyFolders { FileHandle.standardError.write(Data("dramatis: \(folder)\n".utf8)) }
-        // Several articles (a folder): analysed on every core, printed in input order, a batch at a time.
-        let cores = max(1, ProcessInfo.processInfo.activeProcessorCount)
-        let batch = paths.count > 1 ? cores * 4 : 1
-        var start = 0
-        while start < paths.count {
-            let chunk = Array(paths[start..<min(paths.count, start + batch)])
-            let results = Analyze.concurrentMap(chunk, threads: cores) { input -> Result<Data, Error> in
+        // Several articles (a folder): analysed on every core, printed in input order.
+        var next = 0
+        OrderedPipeline<String, Result<Data, Error>>.run(
+            threads: paths.count > 1 ? Analyze.cores : 1, window: Analyze.window,
+            read: { () -> String? in
+                guard next < paths.count else { return nil }
+                next += 1
+                return paths[next - 1]
+            },
+            transform: { input in
                 Result {
                     let analysis: Analysis
                     do {
@@ -105,31 +144,16 @@ struct Analyze: AsyncParsableCommand {
                     if format == .jsonl || format == .json { data.append(contentsOf: Array("\n".utf8)) }
                     return data
                 }
-            }
-            for r in results {
+            },
+            write: { r in
                 switch r {
                 case .success(let data): FileHandle.standardOutput.write(data)
                 case .failure(let error):
                     FileHandle.standardError.write(Data("dramatis: \(error.localizedDescription)\n".utf8))
                     failed = true
                 }
-            }
-            start += batch
-        }
+            })
         if failed { throw ExitCode(1) }
-    }
-
-    /// `transform` over `items` on up to `threads` threads; results in input order.
-    static func concurrentMap<T: Sendable>(_ items: [String], threads: Int, _ transform: @escaping @Sendable (String) -> T) -> [T] {
-        let shared = OrderedResults<T>(items.count)
-        DispatchQueue.concurrentPerform(iterations: min(threads, items.count)) { _ in
-            while true {
-                let i = shared.take()
-                guard i < items.count else { return }
-                shared.put(i, transform(items[i]))
-            }
-        }
-        return shared.results.map { $0! }
     }
 }
 
@@ -182,14 +206,4 @@ struct Bench: AsyncParsableCommand {
             print(String(format: "median: %.0f words/s", rates.sorted()[rates.count / 2]))
         }
     }
-}
-
-/// Results of a concurrent map, in input order, and the next index to take.
-final class OrderedResults<T>: @unchecked Sendable {
-    var results: [T?]
-    var next = 0
-    let lock = NSLock()
-    init(_ n: Int) { results = Array(repeating: nil, count: n) }
-    func take() -> Int { lock.lock(); defer { lock.unlock() }; next += 1; return next - 1 }
-    func put(_ i: Int, _ r: T) { lock.lock(); results[i] = r; lock.unlock() }
 }

@@ -20,8 +20,9 @@ import Testing
             .deletingLastPathComponent().appendingPathComponent("data/articles/seed.txt").path
     }
 
-    /// Runs dramatis with a display-less environment.
-    func dramatis(_ args: [String], in folder: URL? = nil) throws -> (status: Int32, stdout: String, stderr: String) {
+    /// Runs dramatis with a display-less environment; `input` (from a file, so no pipe can fill
+    /// up while the output is read) becomes its standard input.
+    func dramatis(_ args: [String], in folder: URL? = nil, input: Data? = nil) throws -> (status: Int32, stdout: String, stderr: String) {
         let binary = try #require(Self.binary, "the dramatis executable was not built beside the tests")
         let p = Process()
         p.executableURL = URL(fileURLWithPath: binary)
@@ -33,6 +34,11 @@ import Testing
         let out = Pipe(), err = Pipe()
         p.standardOutput = out
         p.standardError = err
+        if let input {
+            let file = try temporaryFolder().appendingPathComponent("stdin")
+            try input.write(to: file)
+            p.standardInput = try FileHandle(forReadingFrom: file)
+        }
         try p.run()
         let o = out.fileHandleForReading.readDataToEndOfFile()
         let e = err.fileHandleForReading.readDataToEndOfFile()

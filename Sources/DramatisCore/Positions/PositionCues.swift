@@ -6,12 +6,24 @@ public enum CueClass: String, Sendable, CaseIterable {
     case `for`, against, evalpos, evalneg, modal, neg, refuse, cond, belief, neutral
 }
 
+/// A set of cue classes as bits: the callers pass literal sets (`[.cond]`) at every token of a
+/// statement's window, and a `Set` literal is built on the heap each time.
+public struct CueClasses: OptionSet, Sendable {
+    public let rawValue: UInt16
+    public init(rawValue: UInt16) { self.rawValue = rawValue }
+    init(_ c: CueClass) { rawValue = 1 << UInt16(CueClass.allCases.firstIndex(of: c)!) }
+    public static let `for` = CueClasses(.for), against = CueClasses(.against), evalpos = CueClasses(.evalpos),
+        evalneg = CueClasses(.evalneg), modal = CueClasses(.modal), neg = CueClasses(.neg), refuse = CueClasses(.refuse),
+        cond = CueClasses(.cond), belief = CueClasses(.belief), neutral = CueClasses(.neutral)
+}
+
 /// Cue phrases by first word, longest first, so a token is compared only with the phrases
 /// that can start at it.
 public struct PositionCueLexicon: Sendable {
     public struct Cue: Sendable {
         public let words: [String]
         public let cls: CueClass
+        let bit: CueClasses
     }
     let byFirstWord: [String: [Cue]]
 
@@ -21,28 +33,33 @@ public struct PositionCueLexicon: Sendable {
             guard let c = CueClass(rawValue: r[1]) else { continue }
             let words = r[0].split(separator: " ").map(String.init)
             guard let first = words.first else { continue }
-            index[first, default: []].append(Cue(words: words, cls: c))
+            index[first, default: []].append(Cue(words: words, cls: c, bit: CueClasses(c)))
         }
         for k in index.keys { index[k]!.sort { $0.words.count > $1.words.count } }
         byFirstWord = index
     }
 
     /// The longest cue starting at token `i` inside `range`, preferring `classes` when given.
-    func match(at i: Int, in range: Range<Int>, tokens: [Token], classes: Set<CueClass>? = nil) -> Cue? {
+    func match(at i: Int, in range: Range<Int>, tokens: [Token], classes: CueClasses? = nil) -> Cue? {
         let t = tokens[i]
-        var keys = [PositionCueLexicon.key(t)]
-        if t.lower.hasSuffix("n't"), t.lower != "n't" { keys.append("n't") }
-        for k in keys {
-            for c in byFirstWord[k] ?? [] where i + c.words.count <= range.upperBound {
-                if let classes, !classes.contains(c.cls) { continue }
-                if (0..<c.words.count).allSatisfy({ PositionCueLexicon.key(tokens[i + $0]) == c.words[$0] || (k == "n't" && $0 == 0) }) { return c }
-            }
+        if let c = match(key: PositionCueLexicon.key(t), at: i, in: range, tokens: tokens, classes: classes) { return c }
+        if t.lower.hasSuffix("n't"), t.lower != "n't" { return match(key: "n't", at: i, in: range, tokens: tokens, classes: classes) }
+        return nil
+    }
+
+    private func match(key k: String, at i: Int, in range: Range<Int>, tokens: [Token], classes: CueClasses?) -> Cue? {
+        guard let cues = byFirstWord[k] else { return nil }
+        for c in cues where i + c.words.count <= range.upperBound {
+            if let classes, !classes.contains(c.bit) { continue }
+            if (0..<c.words.count).allSatisfy({ PositionCueLexicon.key(tokens[i + $0]) == c.words[$0] || (k == "n't" && $0 == 0) }) { return c }
         }
         return nil
     }
 
     static func key(_ t: Token) -> String {
-        t.lower.unicodeScalars.contains("’") ? String(t.lower.map { $0 == "’" ? "'" : $0 }) : t.lower
+        // "’" is E2 80 99 in UTF-8: most words have no E2 byte and need no scalar walk.
+        guard t.lower.utf8.contains(0xE2), t.lower.unicodeScalars.contains("’") else { return t.lower }
+        return String(t.lower.map { $0 == "’" ? "'" : $0 })
     }
 }
 

@@ -108,7 +108,7 @@ public struct PositionReader: Sendable {
                                            "asked", "call", "calls", "called", "press", "pressed", "push", "pushed", "want", "wants",
                                            "wanted", "need", "needs", "needed", "recommend", "recommended", "advise", "advised", "tell",
                                            "told", "implore", "implored", "beg", "begged", "demand", "demanded", "demands"]
-    static let sideClasses: Set<CueClass> = [.for, .against, .evalpos, .evalneg, .modal]
+    static let sideClasses: CueClasses = [.for, .against, .evalpos, .evalneg, .modal]
 
     public func candidates(_ document: TextDocument, entities: EntityResult, statements: [Statement],
                            topics: [FoundTopic]) -> [PositionCandidate] {

@@ -228,7 +228,13 @@ public final class Resources: Sendable {
         stopwords = stop
         topicSynonyms = Dictionary(rows("lexicons/topic-synonyms.tsv").map { (col($0, 0), col($0, 1)) }, uniquingKeysWith: { a, _ in a })
         attribution = learnt ? AttributionModel(rows: rows("models/attribution.tsv")) : AttributionModel()
-        entityTagger = EntityTagger(model: LinearModel(rows: rows("models/entities.tsv")))
+        // 164,000 rows: read from the bytes (LinearModel(table:)), not as a table of strings.
+        if let dir = directory, let data = FileManager.default.contents(atPath: dir.appendingPathComponent("models/entities.tsv").path) {
+            entityTagger = EntityTagger(model: LinearModel(table: data))
+        } else {
+            missing.append("models/entities.tsv")
+            entityTagger = EntityTagger(model: LinearModel(rows: []))
+        }
         missingFiles = missing
         let spellings = [Array(countryNames.keys), Array(metonyms.keys), Array(organizations.keys), Array(regions.keys),
                          Array(platforms), Array(places.keys)].joined()
@@ -277,7 +283,11 @@ public final class Resources: Sendable {
     }
 
     /// Zipf frequency of a lower-cased word (0 when rare or unknown).
-    public func zipf(_ word: String) -> Double { wordFrequency[word.lowercased()] ?? 0 }
+    public func zipf(_ word: String) -> Double {
+        // Most callers pass a token's lower-cased form: ASCII without capitals needs no new string.
+        if word.utf8.allSatisfy({ $0 < 0x80 && !($0 >= 0x41 && $0 <= 0x5A) }) { return wordFrequency[word] ?? 0 }
+        return wordFrequency[word.lowercased()] ?? 0
+    }
 
     /// A common English word (so a capitalised occurrence at a sentence start is not a name).
     public func isCommonWord(_ word: String) -> Bool { zipf(word) >= 3.5 }
