@@ -1,6 +1,9 @@
 import DramatisCore
 import Foundation
 import GRDB
+#if canImport(Glibc)
+import Glibc
+#endif
 
 public enum LibraryError: Error, LocalizedError, Equatable {
     case cannotOpen(path: String, reason: String)
@@ -60,12 +63,28 @@ public final class Library: Sendable {
                 try db.execute(sql: "PRAGMA synchronous = NORMAL")
             }
             pool = try DatabasePool(path: path, configuration: config)
-            try LibrarySchema.migrator.migrate(pool)
+            try Library.migrate(pool, path: path)
         } catch let error as DatabaseError {
             throw LibraryError.cannotOpen(path: path, reason: error.message ?? "\(error)")
         } catch {
             throw LibraryError.cannotOpen(path: path, reason: error.localizedDescription)
         }
+    }
+
+    /// Brings the schema up to date. GRDB reads which migrations are applied before it starts
+    /// them, so two processes opening a new library at once would both create the tables: an
+    /// exclusive `flock` on a file beside the library makes the check and the migration one step.
+    static func migrate(_ pool: DatabasePool, path: String) throws {
+        let migrator = LibrarySchema.migrator
+        if try pool.read({ try migrator.hasCompletedMigrations($0) }) { return }
+        let fd = open(path + ".lock", O_CREAT | O_RDWR | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw LibraryError.cannotOpen(path: path, reason: String(cString: strerror(errno))) }
+        defer { close(fd) }
+        while flock(fd, LOCK_EX) != 0 {
+            if errno != EINTR { throw LibraryError.cannotOpen(path: path, reason: String(cString: strerror(errno))) }
+        }
+        defer { flock(fd, LOCK_UN) }
+        try migrator.migrate(pool)
     }
 
     /// The migrations applied to the file, oldest first.

@@ -168,6 +168,19 @@ struct LibraryStore {
         try addAlias(fresh, name: name, key: rules.key(name, type: type), type: type)
         try LibraryStore.addContext(db, actor: fresh, role: row["role"], affiliation: row["affiliation"], rules: rules)
         try db.execute(sql: "UPDATE mention SET actor_id = ? WHERE id = ?", arguments: [fresh, row["id"] as Int64])
+        // Merges anchored on the mention split off now hold on another mention of the actor,
+        // so that re-applying them does not undo the split.
+        let hash: String = row["content_hash"], key: String = row["key"]
+        let rest = try anchor(of: actor)
+        for (h, k) in [("article_hash", "key"), ("other_article_hash", "other_key")] {
+            if let rest {
+                try db.execute(sql: "UPDATE identity_decision SET \(h) = ?, \(k) = ? WHERE kind = 'merge' AND \(h) = ? AND \(k) = ?",
+                               arguments: [rest.hash, rest.key, hash, key])
+            } else {
+                try db.execute(sql: "DELETE FROM identity_decision WHERE kind = 'merge' AND \(h) = ? AND \(k) = ?", arguments: [hash, key])
+            }
+        }
+        try db.execute(sql: "DELETE FROM identity_decision WHERE kind = 'merge' AND article_hash = other_article_hash AND key = other_key")
         return fresh
     }
 

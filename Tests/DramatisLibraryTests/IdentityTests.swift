@@ -134,6 +134,26 @@ import Testing
         #expect(throws: LibraryError.self) { try library.split(fresh, article: idb) }
     }
 
+    @Test func aSplitAfterAMergeHoldsAndKeepsTheRestMerged() throws {
+        let (library, folder) = try temporaryLibrary()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let a = analysis("Pipes", published: "2025-01-01", [Quoted(name: "John Smith", role: "a plumber")])
+        let b = analysis("Leaks", published: "2025-01-02", [Quoted(name: "John Smith", role: "the plumber")])
+        let c = analysis("Vote", published: "2025-01-03", [Quoted(name: "John Smith", role: "Senator")])
+        let ida = try library.add(a).article
+        _ = try library.add(b); _ = try library.add(c)
+        let two = try library.actors(named: "John Smith")
+        #expect(two.map(\.articles) == [2, 1])
+        try library.merge(two[1].id, into: two[0].id)
+        // The merge was anchored on article A's mention (the kept actor's first); split A off.
+        _ = try library.split(two[0].id, article: ida)
+        _ = try library.add(c); _ = try library.add(b); _ = try library.add(a)
+        let now = try library.actors(named: "John Smith")
+        #expect(now.map(\.articles) == [2, 1])
+        let merged = try #require(now.first)
+        #expect(Set(try #require(try library.record(of: merged.id)).statements.map(\.source.title)) == ["Leaks", "Vote"])
+    }
+
     /// The real pipeline on two texts that name one man two ways.
     @Test func analysedArticlesQuotingOnePersonMeetInOneActor() throws {
         let (library, folder) = try temporaryLibrary()
