@@ -10,6 +10,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         // C libraries from Debian, found through pkg-config.
@@ -24,13 +25,16 @@ let package = Package(
 
         // The analysis core: Foundation (and libxml2 for HTML) only, never GTK or cairo.
         .target(name: "DramatisCore", dependencies: ["CLibXML2"]),
+        // The persistent library of analysed articles (SQLite through GRDB), beside the core so the
+        // core stays free of storage.
+        .target(name: "DramatisLibrary", dependencies: ["DramatisCore", .product(name: "GRDB", package: "GRDB.swift")]),
         // PDF export through cairo + Pango, beside the core.
         .target(name: "DramatisPDF", dependencies: ["DramatisCore", "CCairo"]),
         // The GTK4/libadwaita window.
-        .target(name: "DramatisApp", dependencies: ["DramatisCore", "DramatisPDF", "CGtk", "CGtkShim"]),
+        .target(name: "DramatisApp", dependencies: ["DramatisCore", "DramatisPDF", "DramatisLibrary", "CGtk", "CGtkShim"]),
         // Entry point: CLI subcommands, or the window when none is given.
         .executableTarget(name: "dramatis", dependencies: [
-            "DramatisCore", "DramatisPDF", "DramatisApp",
+            "DramatisCore", "DramatisPDF", "DramatisApp", "DramatisLibrary",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
@@ -38,7 +42,9 @@ let package = Package(
         .executableTarget(name: "dramatis-eval", dependencies: ["DramatisCore"]),
 
         .testTarget(name: "DramatisCoreTests", dependencies: ["DramatisCore"]),
-        .testTarget(name: "DramatisCLITests", dependencies: ["dramatis"]),
+        .testTarget(name: "DramatisCLITests", dependencies: ["dramatis", "DramatisLibrary"]),
+        // The library: storage, migrations, identity across articles, crash safety.
+        .testTarget(name: "DramatisLibraryTests", dependencies: ["DramatisLibrary", "DramatisCore"]),
         // Pure parts of the window (timeline layout, mention lookup); needs no display.
         .testTarget(name: "DramatisAppTests", dependencies: ["DramatisApp", "DramatisCore"]),
         // Exporters (Markdown, HTML, JSON, PDF), summary builder, atomic writes.

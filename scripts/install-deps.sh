@@ -5,7 +5,7 @@ packages=(
   pkg-config libgtk-4-dev libadwaita-1-dev libxml2-dev libcairo2-dev libpango1.0-dev iso-codes
   xvfb xauth dbus dbus-x11 at-spi2-core python3-pyatspi python3-dogtail imagemagick
   poppler-utils desktop-file-utils appstream meson ninja-build libglib2.0-bin cmark
-  librsvg2-bin jq flatpak-builder libcurl4-openssl-dev strace
+  librsvg2-bin jq flatpak-builder libcurl4-openssl-dev strace libsqlite3-dev sqlite3 bc
 )
 missing=()
 for p in "${packages[@]}"; do

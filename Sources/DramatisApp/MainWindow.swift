@@ -1,6 +1,7 @@
 import CGtk
 import CGtkShim
 import DramatisCore
+import DramatisLibrary
 import Foundation
 
 /// One article per window: header bar with Open, view switcher and menu; an empty state, a
@@ -26,6 +27,9 @@ final class MainWindow {
     private let actorPanel = ActorPanel()
     private let timelineView = TimelineView()
     private let positionsView = PositionsView()
+    private let libraryView = LibraryView()
+    /// The library article shown, when it was opened from the Library view (not added again).
+    private var libraryArticle: Int64?
     private let exportMenu = ExportMenu()
     private(set) var analysis: Analysis?
     /// The file or address shown (titles, re-analysis).
@@ -96,6 +100,8 @@ final class MainWindow {
         adw_view_stack_page_set_icon_name(timelinePage, "x-office-calendar-symbolic")
         let positionsPage = adw_view_stack_add_titled(opaque(viewStack), positionsView.widget, "positions", "Positions")
         adw_view_stack_page_set_icon_name(positionsPage, "view-list-symbolic")
+        let libraryPage = adw_view_stack_add_titled(opaque(viewStack), libraryView.widget, "library", "Library")
+        adw_view_stack_page_set_icon_name(libraryPage, "system-file-manager-symbolic")
 
         // Main stack: empty state, progress, document.
         mainStack = UI.stack(crossfade: true)
@@ -373,7 +379,34 @@ final class MainWindow {
             gtk_recent_manager_add_item(gtk_recent_manager_get_default(), uri)
         }
         StartupTrace.mark("analysis shown")
+        if Preferences.libraryAddsOpened, libraryArticle == nil {
+            AppLibrary.add(analysis) { [weak self] error in
+                self?.toast("Not added to the library: \(error.localizedDescription)", timeout: 8)
+            }
+        }
         app.documentShown(in: self)
+    }
+
+    /// Shows a library article (analysed again from its stored text: the same offsets) with
+    /// `span` revealed, its whole sentence marked.
+    private func openFromLibrary(_ id: Int64, span: (start: Int, end: Int)?) {
+        guard let stored = try? AppLibrary.shared?.article(id) else { return toast("That article is no longer in the library") }
+        let task = DocumentLoader.reanalyse(stored.article, published: stored.published)
+        loadGeneration += 1
+        let generation = loadGeneration
+        headerSpinner.isVisible = true
+        gtk_spinner_start(opaque(headerSpinner))
+        Task { @MainActor [weak self] in
+            let analysis = await task.value
+            guard let self, generation == loadGeneration else { return }
+            headerSpinner.isVisible = false
+            gtk_spinner_stop(opaque(headerSpinner))
+            libraryArticle = id
+            display(analysis, path: stored.url ?? stored.title ?? "Library article \(id)")
+            libraryArticle = nil
+            adw_view_stack_set_visible_child_name(opaque(viewStack), "article")
+            if let span { articleView.reveal(start: span.start, end: span.end, wholeSentence: true) }
+        }
     }
 
     static func message(for error: Error, path: String) -> String {
@@ -544,6 +577,11 @@ final class MainWindow {
         positionsView.onEvidenceActivated = { [unowned self] s in
             adw_view_stack_set_visible_child_name(opaque(viewStack), "article")
             articleView.reveal(start: s.start, end: s.end, wholeSentence: true)
+        }
+        libraryView.onOpen = { [unowned self] id, span in openFromLibrary(id, span: span) }
+        // Read when first shown: opening the library is no part of the first frame.
+        Signal.onPointer(viewStack, "notify::visible-child-name") { [unowned self] _ in
+            if let name = adw_view_stack_get_visible_child_name(opaque(viewStack)), String(cString: name) == "library" { libraryView.reload() }
         }
         timelineView.onEventActivated = { [unowned self] item in
             adw_view_stack_set_visible_child_name(opaque(viewStack), "article")

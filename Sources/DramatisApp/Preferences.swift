@@ -130,6 +130,20 @@ enum Preferences {
     }
     private static var sessionMinimumConfidence = 0.0
 
+    /// `library-add-opened`: whether an article shown in a window is added to the library.
+    /// Without the schema, on for the session.
+    static var libraryAddsOpened: Bool {
+        get {
+            guard let settings else { return sessionLibraryAdds }
+            return g_settings_get_boolean(settings, "library-add-opened") != 0
+        }
+        set {
+            guard let settings else { sessionLibraryAdds = newValue; return }
+            g_settings_set_boolean(settings, "library-add-opened", newValue ? 1 : 0)
+        }
+    }
+    private static var sessionLibraryAdds = true
+
     /// Whether the window shows position `p` under the current threshold.
     static func shows(_ p: Position) -> Bool { (p.confidence ?? 1) >= positionsMinimumConfidence }
 

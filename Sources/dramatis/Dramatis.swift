@@ -3,10 +3,10 @@ import DramatisApp
 import DramatisCore
 import Foundation
 
-/// `dramatis FILE…` opens windows; `dramatis analyze|export|bench` work without a display.
+/// `dramatis FILE…` opens windows; `dramatis analyze|export|bench|library` work without a display.
 @main
 struct Dramatis {
-    static let subcommands: Set<String> = ["analyze", "export", "bench", "train", "help", "--help", "-h", "--version"]
+    static let subcommands: Set<String> = ["analyze", "export", "bench", "train", "library", "help", "--help", "-h", "--version"]
 
     // Synchronous on purpose: an `async` main parks the main thread in `dispatch_main()` and runs
     // the main actor on a worker thread, where GTK's loop cannot feed the main queue.
@@ -30,7 +30,7 @@ struct DramatisCommand: AsyncParsableCommand {
         abstract: "Who is in a news article, what each said, what each is for or against, and when things happened.",
         discussion: "With no subcommand, `dramatis FILE…` opens each file in a window.",
         version: "dramatis \(DramatisVersion.string)",
-        subcommands: [Analyze.self, ExportCommand.self, Bench.self, Train.self])
+        subcommands: [Analyze.self, ExportCommand.self, Bench.self, Train.self, LibraryCommand.self])
 }
 
 /// Options every command that reads articles shares.

@@ -63,7 +63,7 @@ schema_keys() {
   export GSETTINGS_SCHEMA_DIR="$dir" GSETTINGS_BACKEND=memory
   [ "$(gsettings list-schemas --print-paths | grep "^$APP_ID ")" = "$APP_ID $APP_PATH" ] \
     || fail "schema $APP_ID is not at $APP_PATH"
-  local expected="article-font color-scheme highlight-types last-folder positions-minimum-confidence window-height window-maximized window-width"
+  local expected="article-font color-scheme highlight-types last-folder library-add-opened positions-minimum-confidence window-height window-maximized window-width"
   local keys; keys=$(gsettings list-keys "$APP_ID" | sort | tr '\n' ' ' | sed 's/ $//')
   [ "$keys" = "$expected" ] || fail "keys: '$keys', expected '$expected'"
   [ "$(gsettings range "$APP_ID" color-scheme | tr '\n' ' ')" = "enum 'default' 'light' 'dark' " ] \
@@ -81,6 +81,9 @@ schema_keys() {
   [ "$(gsettings range "$APP_ID" positions-minimum-confidence | tr '\n' ' ')" = "range d 0.0 1.0 " ] \
     || fail "positions-minimum-confidence range: $(gsettings range "$APP_ID" positions-minimum-confidence)"
   ! gsettings set "$APP_ID" positions-minimum-confidence 1.5 2>/dev/null || fail "accepted a confidence above 1"
+  # Opened articles go to the library unless the user turns it off.
+  [ "$(gsettings get "$APP_ID" library-add-opened)" = "true" ] || fail "library-add-opened default"
+  ! gsettings set "$APP_ID" library-add-opened "'yes'" 2>/dev/null || fail "accepted a non-boolean library-add-opened"
 }
 check "GSettings schema $APP_ID: path, keys, defaults, ranges" schema_keys
 

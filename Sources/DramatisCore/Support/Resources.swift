@@ -244,7 +244,7 @@ public final class Resources: Sendable {
 
     /// Splits a UTF-8 table into rows of tab-separated, space-trimmed columns, skipping `#`
     /// comments and blank lines. Works on bytes: the lexicons are read at every start-up.
-    static func parseTable(_ data: Data) -> [[String]] {
+    public static func parseTable(_ data: Data) -> [[String]] {
         var out: [[String]] = []
         forEachRow(data) { out.append($0) }
         return out
