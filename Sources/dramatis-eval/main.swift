@@ -81,9 +81,12 @@ if args.first == "extract-html", args.count >= 2 {
         if ProcessInfo.processInfo.environment["DIAGNOSE"] == "1" {
             for line in HTMLArticleExtractor.diagnose(data: data) { FileHandle.standardError.write(Data((line + "\n").utf8)) }
         }
-        let doc: [String: Any] = ["article": ["title": result.title ?? NSNull(), "published": result.published ?? NSNull(),
-                                              "authors": result.authors, "text": result.text,
-                                              "not_article": result.notArticleReason ?? NSNull()]]
+        let none: Any = NSNull()
+        let article: [String: Any] = ["title": result.title.map { $0 as Any } ?? none,
+                                      "published": result.published.map { $0 as Any } ?? none,
+                                      "authors": result.authors, "text": result.text,
+                                      "not_article": result.notArticleReason.map { $0 as Any } ?? none]
+        let doc: [String: Any] = ["article": article]
         print(String(decoding: try JSONSerialization.data(withJSONObject: doc, options: [.sortedKeys]), as: UTF8.self))
     }
     exit(0)

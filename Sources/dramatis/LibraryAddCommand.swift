@@ -58,7 +58,7 @@ struct LibraryAdd: AsyncParsableCommand {
         var out: [Item] = []
         let fm = FileManager.default
         let jsonl = inputs.flatMap(jsonlFiles(in:))
-        for input in Analyze.expand(inputs) + jsonl {
+        for input in ArticleInputs.expand(inputs, recursive: false, accept: ArticleInputs.isArticleName).paths + jsonl {
             var isDir: ObjCBool = false
             // A folder of JSON Lines files only: its files are in `jsonl`.
             if fm.fileExists(atPath: input, isDirectory: &isDir), isDir.boolValue, !jsonlFiles(in: input).isEmpty { continue }
@@ -77,7 +77,7 @@ struct LibraryAdd: AsyncParsableCommand {
         return out
     }
 
-    /// The `.jsonl` files of a folder (`Analyze.expand` takes its articles).
+    /// The `.jsonl` files of a folder (`ArticleInputs.expand` takes its articles).
     static func jsonlFiles(in input: String) -> [String] {
         var isDir: ObjCBool = false
         guard ArticleLoader.remoteURL(input) == nil, FileManager.default.fileExists(atPath: input, isDirectory: &isDir), isDir.boolValue,

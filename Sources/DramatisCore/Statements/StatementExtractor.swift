@@ -177,7 +177,6 @@ struct StatementPass {
         var cues: [Cue] = []
         var i = s.tokenRange.lowerBound
         while i < s.tokenRange.upperBound {
-            let t = tokens[i]
             if let p = reportingPattern(at: i) {
                 // "according to X": the speaker follows.
                 let after = i + p.words.count
