@@ -7,6 +7,12 @@ extension RecognitionPass {
         let single = r.count == 1
         if !c.personEvidence {
             if let hit = gazetteer(r) { place(hit, r); return }
+            // A town, unless the word is the surname of someone already named ("Engels").
+            if let town = towns.town(named: text(r)),
+               r.count > 1 || !(draftsBySurname[tokens[r.lowerBound].lower] ?? []).contains(where: { drafts[$0].type == .person }) {
+                addEntity(key: "place:\(town.lowercased())", name: town, type: .place, tokens: r)
+                return
+            }
         }
         let words = r.map { tokens[$0].text }
         // Keyword typing: "Audit Commission", "Budapest Memorandum", "Black Sea", "World War II".
@@ -52,7 +58,8 @@ extension RecognitionPass {
         let first = words.first ?? ""
         let givenGender = res.givenNames[first]
         if r.count >= 2 && (c.personEvidence || givenGender != nil || followedBySpeech(r.upperBound) || rolePhraseBefore(r.lowerBound) != nil
-                            || words.allSatisfy({ res.zipf($0) < 3.0 && !$0.contains(".") })
+                            // Rare words make a name, but not after "the": "the Red Wedding", "the Bay Area".
+                            || words.allSatisfy({ res.zipf($0) < 3.0 && !$0.contains(".") }) && !(r.lowerBound > 0 && tokens[r.lowerBound - 1].text == "the")
                             || (RecognitionPass.isInitials(words[0]) && words.dropFirst().allSatisfy { res.zipf($0) < 4.0 })
                             || RecognitionPass.hasMiddleInitial(words)) {
             addPerson(c, r)

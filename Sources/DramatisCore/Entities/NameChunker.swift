@@ -110,6 +110,15 @@ extension RecognitionPass {
             break
         }
         if !roleParts.isEmpty { candidate.role = roleParts.joined(separator: " ") }
+        // "Governor of Virginia", "President in Phoenix": after a title, a connector leads to where
+        // the title is held, not to the holder's name.
+        if let role = candidate.role, p < b, RecognitionPass.connectors.contains(tokens[p].text) {
+            roleOnly.append((a..<p, role, candidate.roleCountry))
+            var q = p
+            while q < b, RecognitionPass.connectors.contains(tokens[q].text) { q += 1 }
+            if q < b { processChunk(q..<b) }
+            return
+        }
         if p >= b {
             // A title with no name: a role description ("the Prime Minister").
             if let role = candidate.role { roleOnly.append((a..<b, role, candidate.roleCountry)) }

@@ -38,6 +38,7 @@ struct RecognitionPass {
     let res: Resources
     let tokens: [Token]
     let quoted: [Bool]
+    let towns: CityReading
     /// Lower-cased words seen capitalised somewhere other than a sentence start.
     var capitalisedMidSentence: Set<String> = []
     var drafts: [EntityDraft] = []
@@ -76,6 +77,7 @@ struct RecognitionPass {
         res = resources
         tokens = document.tokens
         quoted = QuoteFinder.mask(document.quotations, tokenCount: document.tokens.count)
+        towns = CityReading(document: document, resources: resources)
     }
 
     func isSentenceInitial(_ i: Int) -> Bool {

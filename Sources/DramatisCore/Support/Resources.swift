@@ -32,6 +32,9 @@ public final class Resources: Sendable {
     public let extraDemonyms: [String: String]
     /// place name → (kind, country)
     public let places: [String: String]
+    /// Towns and cities beside `places`, read with more care (CityReading).
+    public let cities: [String: City]
+    public struct City: Sendable { public let country: String; public let big: Bool }
     /// organisation spelling → (canonical, type)
     public let organizations: [String: (canonical: String, type: EntityType)]
     /// metonym spelling → (canonical, country)
@@ -155,7 +158,6 @@ public final class Resources: Sendable {
         }
         self.regions = regions
         extraDemonyms = Dictionary(rows("lexicons/demonyms-extra.tsv").map { (col($0, 0), col($0, 1)) }, uniquingKeysWith: { a, _ in a })
-        self.places = places
 
         var orgs: [String: (canonical: String, type: EntityType)] = [:]
         for r in rows("lexicons/organizations.tsv") {
@@ -191,6 +193,8 @@ public final class Resources: Sendable {
             if given[n] == nil, !stop.contains(l), (freq[l] ?? 0) < 5.5 { given[n] = col(r, 1) }
         }
         givenNames = given
+        self.places = places
+        cities = Resources.cities(rows("gazetteer/cities.tsv"), besides: places, frequency: freq, givenNames: given)
         postnominals = Set(rows("lexicons/postnominals.txt").map { col($0, 0) })
         var verbs: [String: SpeechVerb] = [:]
         for r in rows("lexicons/speech-verbs.tsv") {
@@ -240,6 +244,26 @@ public final class Resources: Sendable {
                          Array(platforms), Array(places.keys)].joined()
         gazetteerMaxSpaces = spellings.map { $0.utf8.reduce(0) { $0 + ($1 == 0x20 ? 1 : 0) } }.max() ?? 0
         gazetteerFirstWords = Set(spellings.map { String($0.prefix { $0 != " " }) })
+    }
+
+    /// Towns and cities of GeoNames (15,000 people or more) that are not already places, less
+    /// the one-word names too ambiguous to read as a town at all: a common word or a given name
+    /// must belong to a big city ("Paris", "Frankfurt"; not "Nice", "Obama" or "Jackson").
+    static func cities(_ rows: [[String]], besides places: [String: String], frequency: [String: Double],
+                       givenNames: [String: String]) -> [String: City] {
+        var out: [String: City] = Dictionary(minimumCapacity: rows.count)
+        for r in rows where r.count >= 3 {
+            let name = r[0]
+            guard places[name] == nil, let population = Int(r[2]) else { continue }
+            let big = population >= 1_000_000
+            if !name.contains(" ") && !name.contains("-") {
+                let zipf = frequency[name.lowercased()] ?? 0
+                let taken = big ? zipf <= 5.0 : (givenNames[name] == nil && (zipf <= 3.0 || population >= 100_000 && zipf <= 4.3))
+                if !taken { continue }
+            }
+            out[name] = City(country: r[1], big: big)
+        }
+        return out
     }
 
     /// Splits a UTF-8 table into rows of tab-separated, space-trimmed columns, skipping `#`
