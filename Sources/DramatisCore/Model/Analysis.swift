@@ -106,17 +106,7 @@ public struct Article: Codable, Sendable, Equatable {
 
 public enum EntityType: String, Codable, Sendable, CaseIterable {
     case person, organization, place, group, event, law
-
-    public var displayName: String {
-        switch self {
-        case .person: "Person"
-        case .organization: "Organisation"
-        case .place: "Place"
-        case .group: "Group"
-        case .event: "Event"
-        case .law: "Law or agreement"
-        }
-    }
+    // Labels and colours: `EntityStyle`.
 }
 
 public struct Mention: Codable, Sendable, Hashable {
