@@ -162,7 +162,7 @@ public struct SummaryBuilder: Sendable {
     /// With nothing to score (an empty analysis) the lead sentences stand in.
     /// Linear in the article: mentions and statements are bucketed by sentence.
     public func keySentences(_ analysis: Analysis, document given: TextDocument? = nil) -> [Summary.KeySentence] {
-        let document = given ?? TextDocument(analysis.article.text)
+        let document = ArticleText(analysis, document: given)
         let all = document.sentences
         guard !all.isEmpty else { return [] }
 
@@ -179,18 +179,18 @@ public struct SummaryBuilder: Sendable {
         for e in analysis.entities {
             for m in e.mentions {
                 guard let r = sentences(overlapping: m.span) else { continue }
-                for i in r where all[i].span.overlaps(m.span) { entities[i].insert(e.id) }
+                for i in r where all[i].overlaps(m.span) { entities[i].insert(e.id) }
             }
         }
         for st in analysis.statements {
             guard let r = sentences(overlapping: st.span) else { continue }
-            for i in r where all[i].span.overlaps(st.span) { statements[i] += 1 }
+            for i in r where all[i].overlaps(st.span) { statements[i] += 1 }
         }
         let topics = Set(analysis.topics.map { $0.id.lowercased() }.filter { !$0.isEmpty })
 
         var scored: [(index: Int, score: Int)] = []
         for (i, s) in all.enumerated() {
-            let text = document.substring(s.span)
+            let text = document.substring(s)
             // Skip fragments with no letters (a stray "—", a number on its own line).
             guard text.unicodeScalars.contains(where: { $0.properties.isAlphabetic }) else { continue }
             let lower = text.lowercased()
@@ -207,8 +207,8 @@ public struct SummaryBuilder: Sendable {
                 .prefix(count).sorted { $0.index < $1.index }
         }
         return chosen.map { c in
-            Summary.KeySentence(span: all[c.index].span,
-                                text: collapseWhitespace(document.substring(all[c.index].span)),
+            Summary.KeySentence(span: all[c.index],
+                                text: collapseWhitespace(document.substring(all[c.index])),
                                 score: c.score)
         }
     }
@@ -227,7 +227,7 @@ public struct HighlightedArticle: Sendable {
     public var paragraphs: [[Run]]
 
     public init(_ analysis: Analysis, document given: TextDocument? = nil) {
-        let document = given ?? TextDocument(analysis.article.text)
+        let document = ArticleText(analysis, document: given)
         let n = document.scalars.count
         var spans: [(span: Span, entity: Entity)] = []
         for e in analysis.entities {

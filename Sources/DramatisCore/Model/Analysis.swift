@@ -13,10 +13,17 @@ public struct Analysis: Codable, Sendable, Equatable {
     public var positions: [Position]
     public var topics: [Topic]
     public var timeline: [TimelineItem]
+    /// The spans of the text's sentences and paragraphs as the analysis cut them (extra fields,
+    /// nil in analyses saved before them), so exporters never tokenise the text again.
+    public var sentences: [Span]?
+    public var paragraphs: [Span]?
 
     public init(article: Article, entities: [Entity] = [], statements: [Statement] = [],
-                positions: [Position] = [], topics: [Topic] = [], timeline: [TimelineItem] = []) {
+                positions: [Position] = [], topics: [Topic] = [], timeline: [TimelineItem] = [],
+                sentences: [Span]? = nil, paragraphs: [Span]? = nil) {
         self.article = article
+        self.sentences = sentences
+        self.paragraphs = paragraphs
         self.entities = entities
         self.statements = statements
         self.positions = positions

@@ -27,6 +27,11 @@ public struct AnnotatedDocument: Sendable {
         return value
     }
 
+    /// The text and the located mentions, which most components read.
+    func textAndMentions(for component: String) -> (TextDocument, EntityResult) {
+        (required(document, .tokens, by: component), required(entities, .mentions, by: component))
+    }
+
     /// The contract's document, from the annotations (absent ones are empty).
     public var analysis: Analysis {
         Analysis(article: article,
@@ -34,6 +39,8 @@ public struct AnnotatedDocument: Sendable {
                  statements: statements ?? [],
                  positions: positions?.positions ?? [],
                  topics: positions?.topics ?? [],
-                 timeline: timeline ?? [])
+                 timeline: timeline ?? [],
+                 sentences: document?.sentences.map(\.span),
+                 paragraphs: document?.paragraphs)
     }
 }
