@@ -21,8 +21,8 @@ public struct Analyzer: Sendable {
     }
 
     public static func standardComponents(_ resources: Resources) -> [any Component] {
-        [TextComponent(resources: resources), EntityComponent(resources: resources), StatementComponent(resources: resources),
-         TimelineComponent(resources: resources), TopicComponent(resources: resources), PositionComponent(resources: resources)]
+        [Stage.text(resources), Stage.entities(resources), Stage.statements(resources),
+         Stage.timeline(resources), Stage.topics(resources), Stage.positions(resources)]
     }
 
     public func analyze(_ article: Article) -> Analysis {

@@ -18,7 +18,7 @@ import Testing
     @Test func aComponentBeforeWhatItRequiresIsRefused() {
         let r = Resources.shared
         #expect(throws: PipelineError.unmet(component: "statements", missing: [.mentions])) {
-            try Analyzer(resources: r, components: [TextComponent(resources: r), StatementComponent(resources: r)])
+            try Analyzer(resources: r, components: [Stage.text(r), Stage.statements(r)])
         }
     }
 
@@ -46,9 +46,9 @@ import Testing
     @Test func theTimelineComponentReadsHandBuiltAnnotations() {
         // No entity stage: an empty entity result is all the timeline needs besides the text.
         var doc = AnnotatedDocument(article: Article(title: nil, published: "2025-08-20", source: nil, text: "Talks on 18 August 2025 failed. They resumed in March 2026."))
-        TextComponent(resources: .shared).apply(&doc)
+        Stage.text(.shared).apply(&doc)
         doc.entities = EntityResult(entities: [], mentions: [], tokenCount: doc.document!.tokens.count)
-        TimelineComponent(resources: .shared).apply(&doc)
+        Stage.timeline(.shared).apply(&doc)
         #expect(doc.timeline?.map(\.date) == ["2025-08-18", "2026-03"])
         #expect(doc.statements == nil && doc.positions == nil)
     }
