@@ -116,13 +116,11 @@ final class ActorPanel {
 
     // MARK: Content
 
-    /// Actors by salience: statements first, then mentions, then name.
+    /// Actors by prominence, the order the exported summary lists them in (the core's ranking).
     static func ranked(_ analysis: Analysis) -> [(entity: Entity, statements: Int)] {
         var counts: [String: Int] = [:]
         for s in analysis.statements { if let id = s.speaker { counts[id, default: 0] += 1 } }
-        return analysis.entities.map { ($0, counts[$0.id] ?? 0) }.sorted {
-            ($1.statements, $1.entity.mentions.count, $0.entity.name) < ($0.statements, $0.entity.mentions.count, $1.entity.name)
-        }
+        return analysis.entitiesByProminence().map { ($0, counts[$0.id] ?? 0) }
     }
 
     func beginAnalysis() {

@@ -182,14 +182,18 @@ final class ApplicationController {
 enum Style {
     static func load() {
         guard let display = gdk_display_get_default() else { return }
-        let provider = gtk_css_provider_new()!
+        // The entity highlight colours come from the core's table (`EntityStyle`), which the
+        // exports read too; the style sheet refers to them by name (@dramatis_person, …).
+        let colours = gtk_css_provider_new()!
+        gtk_css_provider_load_from_data(colours, EntityStyle.gtkColorDefinitions, -1)
+        gtk_style_context_add_provider_for_display(display, opaque(colours), UInt32(GTK_STYLE_PROVIDER_PRIORITY_APPLICATION))
+        unref(colours)
         if let url = cssURL() {
+            let provider = gtk_css_provider_new()!
             gtk_css_provider_load_from_path(provider, url.path)
-        } else {
-            gtk_css_provider_load_from_data(provider, fallbackCSS, -1)
+            gtk_style_context_add_provider_for_display(display, opaque(provider), UInt32(GTK_STYLE_PROVIDER_PRIORITY_APPLICATION))
+            unref(provider)
         }
-        gtk_style_context_add_provider_for_display(display, opaque(provider), UInt32(GTK_STYLE_PROVIDER_PRIORITY_APPLICATION))
-        unref(provider)
         reloadFont()
     }
 
@@ -222,14 +226,4 @@ enum Style {
               FileManager.default.fileExists(atPath: icons.path) else { return }
         gtk_icon_theme_add_search_path(gtk_icon_theme_get_for_display(display), icons.path)
     }
-
-    /// Used only when the style sheet cannot be found: the highlight colours, nothing else.
-    static let fallbackCSS = """
-        @define-color dramatis_person rgba(53,132,228,0.22);
-        @define-color dramatis_organization rgba(230,97,0,0.22);
-        @define-color dramatis_place rgba(46,194,126,0.22);
-        @define-color dramatis_group rgba(145,65,172,0.22);
-        @define-color dramatis_event rgba(229,165,10,0.26);
-        @define-color dramatis_law rgba(99,69,44,0.24);
-        """
 }

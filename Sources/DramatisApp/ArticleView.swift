@@ -205,7 +205,7 @@ final class ArticleView {
         }
         for type in EntityType.allCases {
             let t = tag("entity-\(type.rawValue)")
-            setBackground(t, "dramatis_\(type.rawValue)", fallback: Palette.fallback[type] ?? "rgba(127,127,127,0.2)")
+            setBackground(t, "dramatis_\(type.rawValue)", fallback: EntityStyle.of(type).highlight)
             typeTags[type] = t
         }
         selectedTag = tag("selected")
@@ -347,30 +347,7 @@ struct MentionIndex {
     }
 }
 
-enum Palette {
-    /// Only used when the style sheet is missing.
-    static let fallback: [EntityType: String] = [
-        .person: "rgba(53,132,228,0.22)", .organization: "rgba(230,97,0,0.22)",
-        .place: "rgba(46,194,126,0.22)", .group: "rgba(145,65,172,0.24)",
-        .event: "rgba(229,165,10,0.28)", .law: "rgba(152,106,68,0.28)",
-    ]
-}
-
 enum Format {
-    /// "2025-08-18" → "18 August 2025"; "2025-08" → "August 2025"; "1994" stays.
-    static func longDate(_ iso: String) -> String {
-        let parts = iso.split(separator: "-").map(String.init)
-        let months = ["January", "February", "March", "April", "May", "June", "July", "August",
-                      "September", "October", "November", "December"]
-        guard let first = parts.first else { return iso }
-        if parts.count >= 2, let m = Int(parts[1]), (1...12).contains(m) {
-            let month = months[m - 1]
-            if parts.count >= 3, let d = Int(parts[2]) { return "\(d) \(month) \(first)" }
-            return "\(month) \(first)"
-        }
-        return first
-    }
-
     /// A path shows as its file name; a URL as itself.
     static func sourceName(_ source: String) -> String {
         if source.contains("://") || !source.hasPrefix("/") && !source.contains("/") { return source }

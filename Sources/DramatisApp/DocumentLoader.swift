@@ -6,7 +6,7 @@ import Foundation
 /// HTML, an http(s) address: the core's loader decides) or a `dramatis.analysis/1` JSON document
 /// saved by `dramatis analyze --format json`, which needs no analysis.
 struct PendingDocument: Sendable {
-    let text: Task<FirstStage, Error>
+    let text: Task<LoadedDocument, Error>
     let analysis: Task<Analysis, Error>
     /// The analysis's outcome, readable without `await` once it is there.
     let outcome: Outcome
@@ -40,18 +40,6 @@ struct PendingDocument: Sendable {
     }
 }
 
-enum FirstStage: Sendable {
-    case article(Article)
-    case saved(Analysis)
-
-    var article: Article {
-        switch self {
-        case .article(let article): article
-        case .saved(let analysis): analysis.article
-        }
-    }
-}
-
 @MainActor
 enum DocumentLoader {
     /// Documents started before GTK is up (files from the command line), by path.
@@ -70,13 +58,13 @@ enum DocumentLoader {
     /// An address typed in Open Location…: fetched with the core's async loader (cancelling the
     /// document's tasks cancels the fetch), then analysed.
     static func openLocation(_ location: String) -> PendingDocument {
-        let text = Task.detached(priority: .userInitiated) { () throws -> FirstStage in
+        let text = Task.detached(priority: .userInitiated) { () throws -> LoadedDocument in
             .article(try await ArticleLoader.open(location: location))
         }
         return document(text: text)
     }
 
-    private static func document(text: Task<FirstStage, Error>) -> PendingDocument {
+    private static func document(text: Task<LoadedDocument, Error>) -> PendingDocument {
         let outcome = PendingDocument.Outcome()
         let analysis = Task.detached(priority: .userInitiated) { () throws -> Analysis in
             do {
@@ -114,13 +102,7 @@ enum DocumentLoader {
         path.contains("://") ? path : URL(fileURLWithPath: path).standardizedFileURL.path
     }
 
-    nonisolated static func firstStage(_ path: String) throws -> FirstStage {
-        if path.lowercased().hasSuffix(".json") {
-            let data = try ArticleLoader.readFile(path: path)
-            if let analysis = try? Analysis.decode(from: data), analysis.schema == Analysis.schemaName {
-                return .saved(analysis)
-            }
-        }
-        return .article(try ArticleLoader.load(path: path))
+    nonisolated static func firstStage(_ path: String) throws -> LoadedDocument {
+        try LoadedDocument.load(path: path)
     }
 }

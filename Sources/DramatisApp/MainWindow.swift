@@ -461,7 +461,7 @@ final class MainWindow {
                 selectActor(selected)
             }
             let dated = updated.timeline.filter { $0.date != nil }.count
-            let when = published.map { "Publication date set to \(Format.longDate($0))" } ?? "Publication date cleared"
+            let when = published.map { "Publication date set to \(DateText.readable($0))" } ?? "Publication date cleared"
             toast("\(when): \(Format.plural(dated, "dated event"))")
         }
     }

@@ -1,5 +1,6 @@
 import CGtk
 import CGtkShim
+import DramatisCore
 import Foundation
 
 /// The publication date in the article header: "18 August 2025" (or "Set publication date…")
@@ -64,7 +65,7 @@ final class PublicationDateButton {
     /// Shows the article's date (ISO `YYYY-MM-DD`, `YYYY-MM` or `YYYY`), or the invitation to set one.
     func show(_ iso: String?) {
         published = iso
-        let text = iso.map(Format.longDate) ?? "Set publication date…"
+        let text = iso.map(DateText.readable) ?? "Set publication date…"
         UI.setText(label, text)
         widget.tooltip(iso == nil ? "Set the publication date, to resolve relative dates" : "Change the publication date")
         widget.accessibleLabel(iso == nil ? "Set publication date" : "Publication date: \(text)")

@@ -68,7 +68,7 @@ final class TimelineView {
         gtk_widget_set_has_tooltip(area, 1)
         Signal.onQueryTooltip(area) { [unowned self] x, y, _, tooltip in
             guard let tooltip, let item = hit(x: Double(x), y: Double(y)) else { return false }
-            gtk_tooltip_set_text(tooltip, "\(item.date.map(Format.longDate) ?? "Undated"): \(item.label)")
+            gtk_tooltip_set_text(tooltip, "\(item.date.map(DateText.readable) ?? "Undated"): \(item.label)")
             return true
         }
         for list in [datedList, undatedList] {
@@ -108,7 +108,7 @@ final class TimelineView {
 
     private func append(_ item: TimelineItem, to list: Widget, analysis: Analysis) {
         let row = gtk_list_box_row_new()!
-        let dateText = item.date.map(Format.longDate) ?? (item.relative ?? "Undated")
+        let dateText = item.date.map(DateText.readable) ?? (item.relative ?? "Undated")
         let date = UI.label(dateText, "date-label", "numeric")
         gtk_widget_set_size_request(date, 140, -1)
         let label = UI.label(item.label, wrap: true).expand(h: true)

@@ -1,48 +1,70 @@
 import Foundation
 
-/// Runs the pipeline stages in order — text → entities → statements → timeline → positions —
-/// and assembles the `Analysis`. Each stage is a type with one job in its own folder.
+/// Runs the pipeline's components in order — text → entities → statements → timeline → topics →
+/// positions (`docs/architecture.md`) — over one `AnnotatedDocument` and assembles the `Analysis`.
+/// Each component is a type with one job in its own folder.
 public struct Analyzer: Sendable {
     public let resources: Resources
+    public let components: [any Component]
 
     public init(resources: Resources = .shared) {
         self.resources = resources
+        components = Analyzer.standardComponents(resources)
+    }
+
+    /// An analyser of other components (a learnt tagger in place of a rule stage); throws when
+    /// one requires what no earlier component produces.
+    public init(resources: Resources, components: [any Component]) throws {
+        try components.checkOrder()
+        self.resources = resources
+        self.components = components
+    }
+
+    public static func standardComponents(_ resources: Resources) -> [any Component] {
+        [Stage.text(resources), Stage.entities(resources), Stage.statements(resources),
+         Stage.timeline(resources), Stage.topics(resources), Stage.positions(resources)]
     }
 
     public func analyze(_ article: Article) -> Analysis {
-        // Without a budget no stage stops early and nothing throws.
-        try! run(article, budget: nil)
+        annotate(article).analysis
     }
 
     /// The analysis within `budget`: throws `AnalysisStopped` when its time runs out or it is
     /// cancelled (checked by the stages' loops and between stages), never a partial analysis.
     public func analyze(_ article: Article, budget: AnalysisBudget) throws -> Analysis {
-        try AnalysisBudget.$current.withValue(budget) { try run(article, budget: budget) }
+        try annotate(article, budget: budget).analysis
     }
 
-    private func run(_ article: Article, budget: AnalysisBudget?) throws -> Analysis {
-        let document = TextDocument(article.text)
-        try budget?.check()
-        let entityResult = EntityRecognizer(resources: resources).recognize(document)
-        try budget?.check()
-        let statements = StatementExtractor(resources: resources)
-            .extract(document, entities: entityResult)
-        try budget?.check()
-        let published = article.published.flatMap(ISODate.init)
-        let timeline = TimelineExtractor(resources: resources)
-            .extract(document, published: published, entities: entityResult)
-        try budget?.check()
-        let topics = TopicFinder(resources: resources).find(document, entities: entityResult)
-        try budget?.check()
-        let positions = PositionStage(resources: resources)
-            .run(document, entities: entityResult, statements: statements, found: topics, title: article.title)
-        try budget?.check()
-        return Analysis(article: article,
-                        entities: entityResult.entities,
-                        statements: statements,
-                        positions: positions.positions,
-                        topics: positions.topics,
-                        timeline: timeline)
+    /// Every annotation of the article, for a caller that re-analyses part of it later.
+    public func annotate(_ article: Article) -> AnnotatedDocument {
+        // Without a budget no stage stops early and nothing throws.
+        var doc = AnnotatedDocument(article: article)
+        try! run(components, on: &doc, budget: nil)
+        return doc
+    }
+
+    public func annotate(_ article: Article, budget: AnalysisBudget) throws -> AnnotatedDocument {
+        try AnalysisBudget.$current.withValue(budget) {
+            var doc = AnnotatedDocument(article: article)
+            try run(components, on: &doc, budget: budget)
+            return doc
+        }
+    }
+
+    /// The same document with another publication date (nil: none): only the components that
+    /// depend on the date (and on what they produce) run again; the others' annotations stay.
+    public func reanalyze(_ previous: AnnotatedDocument, published: String?) -> AnnotatedDocument {
+        var doc = previous
+        doc.article.published = published
+        try! run(components.affected(by: [.published]), on: &doc, budget: nil)
+        return doc
+    }
+
+    private func run(_ components: [any Component], on doc: inout AnnotatedDocument, budget: AnalysisBudget?) throws {
+        for component in components {
+            component.apply(&doc)
+            try budget?.check()
+        }
     }
 
     /// Loads and analyses a file (plain text, Markdown, HTML by content) in one call.

@@ -17,17 +17,11 @@ struct PDFBlock {
 /// Markdown and HTML templates (title, metadata, summary, actors, positions, statements,
 /// timeline, article).
 enum PDFContent {
-    /// Entity colours (GNOME palette, as in the window and the HTML export): text underline
-    /// and a light background tint.
+    /// Entity colours (the core's `EntityStyle`, as in the window and the HTML export): text
+    /// underline and a light background tint.
     static func colours(_ type: EntityType) -> (line: String, tint: String) {
-        switch type {
-        case .person: ("#1c71d8", "#dbe8fa")
-        case .organization: ("#813d9c", "#eedcf2")
-        case .place: ("#26a269", "#d7f2e3")
-        case .group: ("#c64600", "#fde3cc")
-        case .event: ("#c01c28", "#f9d8da")
-        case .law: ("#865e3c", "#ece2d8")
-        }
+        let style = EntityStyle.of(type)
+        return (style.printColour, style.printTint)
     }
 
     static func stanceColour(_ stance: Stance) -> String {

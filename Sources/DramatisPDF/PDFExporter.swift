@@ -23,9 +23,9 @@ public enum PDFExporter {
 
     /// The PDF and the number of pages it has.
     public static func renderDocument(_ analysis: Analysis) throws -> (data: Data, pageCount: Int) {
-        let document = TextDocument(analysis.article.text)
-        let summary = SummaryBuilder().build(analysis, document: document)
-        let blocks = PDFContent.blocks(summary: summary, article: HighlightedArticle(analysis, document: document))
+        // Sentences and paragraphs come with the analysis: nothing is tokenised again.
+        let summary = SummaryBuilder().build(analysis)
+        let blocks = PDFContent.blocks(summary: summary, article: HighlightedArticle(analysis))
         return try PDFLayout().render(blocks: blocks, title: summary.title, creator: analysis.generator)
     }
 }

@@ -57,8 +57,8 @@ struct ArticleOptions: ParsableArguments {
         if let timeLimit, !(timeLimit >= 0) || !timeLimit.isFinite {
             throw ValidationError("--time-limit must be a number of seconds (0 for no limit), not '\(timeLimit)'")
         }
-        if let published, ISODate(published) == nil {
-            throw ValidationError("--published must be a date like 2025-08-18, not '\(published)'")
+        if let published {
+            do { _ = try ISODate.validated(published, field: "--published") } catch { throw ValidationError("\(error)") }
         }
     }
 }

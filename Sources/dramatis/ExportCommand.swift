@@ -71,8 +71,7 @@ struct ExportCommand: AsyncParsableCommand {
     /// `--published` changes its date).
     static func load(_ input: String, analyzer: Analyzer, published: String?,
                      limits: ArticleLoader.Limits = .interactive, budget: AnalysisBudget? = nil) throws -> Analysis {
-        if input.lowercased().hasSuffix(".json"), let data = FileManager.default.contents(atPath: input),
-           let analysis = try? Analysis.decode(from: data), analysis.schema == Analysis.schemaName {
+        if let analysis = LoadedDocument.savedAnalysis(atPath: input) {
             guard let published, published != analysis.article.published else { return analysis }
             var article = analysis.article
             article.published = published

@@ -119,7 +119,7 @@ struct LibraryAdd: AsyncParsableCommand {
             }
             if let title = try string("title") { article.title = title }
             if let date = try published ?? string("published") {
-                guard ISODate(date) != nil else { throw LibraryError.invalid("\(label): \"published\" must be a date like 2025-08-18, not '\(date)'") }
+                do { _ = try ISODate.validated(date, field: "\"published\"") } catch { throw LibraryError.invalid("\(label): \(error)") }
                 article.published = date
             }
             if let url { article.source = url }

@@ -161,8 +161,8 @@ enum RecordStream {
         case (nil, nil): throw RecordError(message: "the record has no text and no html")
         default: throw RecordError(message: "the record has both text and html: give one")
         }
-        if let p = record.published, ISODate(p) == nil {
-            throw RecordError(message: "published must be a date like 2025-08-18, not '\(p)'")
+        if let p = record.published {
+            do { _ = try ISODate.validated(p, field: "published") } catch { throw RecordError(message: "\(error)") }
         }
         let data = Data(body.0.utf8)
         if data.count > limits.maximumBytes { throw LoadError.tooLarge(source, bytes: data.count, limit: limits.maximumBytes) }

@@ -149,9 +149,9 @@ import Testing
     }
 
     @Test func readableDates() {
-        #expect(SummaryBuilder.readableDate("2025-08-18") == "18 August 2025")
-        #expect(SummaryBuilder.readableDate("2025-08") == "August 2025")
-        #expect(SummaryBuilder.readableDate("2014") == "2014")
+        #expect(DateText.readable("2025-08-18") == "18 August 2025")
+        #expect(DateText.readable("2025-08") == "August 2025")
+        #expect(DateText.readable("2014") == "2014")
     }
 
     @Test func highlightedArticleCoversTheTextExactly() throws {
@@ -356,14 +356,14 @@ import Testing
 // MARK: - JSON
 
 enum SchemaFile {
-    /// `../shared/spec/analysis.schema.json` beside the repository, or `$DRAMATIS_SCHEMA`.
+    /// The project's copy `spec/analysis.schema.json` (it owns its contract), or `$DRAMATIS_SCHEMA`.
     static var path: String? {
         if let env = ProcessInfo.processInfo.environment["DRAMATIS_SCHEMA"], FileManager.default.fileExists(atPath: env) {
             return env
         }
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent()
-        let p = root.deletingLastPathComponent().appendingPathComponent("shared/spec/analysis.schema.json").path
+        let p = root.appendingPathComponent("spec/analysis.schema.json").path
         return FileManager.default.fileExists(atPath: p) ? p : nil
     }
 
@@ -419,7 +419,7 @@ enum SchemaFile {
 }
 
 @Suite struct JSONExportTests {
-    @Test(.enabled(if: SchemaFile.path != nil, "../shared/spec/analysis.schema.json is not here; set DRAMATIS_SCHEMA"))
+    @Test(.enabled(if: SchemaFile.path != nil, "spec/analysis.schema.json is not here; set DRAMATIS_SCHEMA"))
     func validatesAgainstTheSchema() throws {
         for a in [try Fixtures.seed(), Fixtures.hostile()] {
             let data = try Export.render(a, as: .json)
@@ -686,7 +686,7 @@ enum SchemaFile {
         }
     }
 
-    @Test(.enabled(if: SchemaFile.path != nil, "../shared/spec/analysis.schema.json is not here; set DRAMATIS_SCHEMA"))
+    @Test(.enabled(if: SchemaFile.path != nil, "spec/analysis.schema.json is not here; set DRAMATIS_SCHEMA"))
     func jsonOfTheSampleValidates() throws {
         let data = try Export.render(try Self.analysis(), as: .json)
         #expect(try SchemaFile.validate(data) == "ok")

@@ -8,10 +8,14 @@ public enum HTMLExporter {
     static let template: Result<Template, Error> = Result { try Template(HTMLTemplate.source, escape: escape) }
 
     public static func render(_ analysis: Analysis) throws -> String {
-        let document = TextDocument(analysis.article.text)
-        let summary = SummaryBuilder().build(analysis, document: document)
-        return try template.get().render(summary.templateContext(includeArticle: true, analysis: analysis,
-                                                                 document: document))
+        // Sentences and paragraphs come with the analysis: nothing is tokenised again.
+        let summary = SummaryBuilder().build(analysis)
+        var context = summary.templateContext(includeArticle: true, analysis: analysis)
+        // The entity colours of the style sheet, from the one table the window and the PDF read too.
+        context["entity_colours"] = .string(EntityStyle.cssVariables(\.colour))
+        context["entity_colours_dark"] = .string(EntityStyle.cssVariables(\.darkColour))
+        context["entity_colours_print"] = .string(EntityStyle.cssVariables(\.printColour))
+        return try template.get().render(context)
     }
 
     /// Escapes text for HTML content and quoted attribute values.

@@ -101,22 +101,11 @@ public struct SummaryBuilder: Sendable {
         let statementsByID = Dictionary(analysis.statements.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
 
         // Actors, most prominent first.
-        var firstMention: [String: Int] = [:]
-        for e in analysis.entities { firstMention[e.id] = e.mentions.map(\.start).min() ?? Int.max }
         var statementsOf: [String: [Statement]] = [:]
         for st in analysis.statements { if let id = st.speaker { statementsOf[id, default: []].append(st) } }
         var positionsOf: [String: [Position]] = [:]
         for p in analysis.positions { positionsOf[p.actor, default: []].append(p) }
-        func prominence(_ e: Entity) -> Int {
-            (statementsOf[e.id]?.count ?? 0) * 3 + (positionsOf[e.id]?.count ?? 0) * 2 + e.mentions.count
-        }
-        let ordered = analysis.entities.enumerated().sorted { a, b in
-            let pa = prominence(a.element), pb = prominence(b.element)
-            if pa != pb { return pa > pb }
-            let fa = firstMention[a.element.id] ?? .max, fb = firstMention[b.element.id] ?? .max
-            if fa != fb { return fa < fb }
-            return a.offset < b.offset
-        }.map(\.element)
+        let ordered = analysis.entitiesByProminence()
         func isActor(_ e: Entity) -> Bool {
             [.person, .organization, .group].contains(e.type) || statementsOf[e.id] != nil || positionsOf[e.id] != nil
         }
@@ -149,7 +138,7 @@ public struct SummaryBuilder: Sendable {
         func names(_ ids: [String]) -> [String] { ids.compactMap { entitiesByID[$0]?.name } }
         let dated = analysis.timeline.filter { $0.date != nil }
             .sorted { ($0.date ?? "", $0.start, $0.id) < ($1.date ?? "", $1.start, $1.id) }
-            .map { Summary.TimelineEntry(item: $0, dateText: Self.readableDate($0.date ?? ""), actorNames: names($0.actors)) }
+            .map { Summary.TimelineEntry(item: $0, dateText: DateText.readable($0.date ?? ""), actorNames: names($0.actors)) }
         let undated = analysis.timeline.filter { $0.date == nil }
             .sorted { $0.start < $1.start }
             .map { Summary.TimelineEntry(item: $0, dateText: collapseWhitespace($0.relative ?? "undated"),
@@ -159,7 +148,7 @@ public struct SummaryBuilder: Sendable {
         return Summary(title: title,
                        source: article.source.flatMap { $0.isEmpty ? nil : $0 },
                        published: article.published,
-                       publishedText: article.published.map(Self.readableDate),
+                       publishedText: article.published.map(DateText.readable),
                        keySentences: keySentences(analysis, document: document),
                        actors: actors,
                        otherEntities: ordered.filter { !isActor($0) },
@@ -173,7 +162,7 @@ public struct SummaryBuilder: Sendable {
     /// With nothing to score (an empty analysis) the lead sentences stand in.
     /// Linear in the article: mentions and statements are bucketed by sentence.
     public func keySentences(_ analysis: Analysis, document given: TextDocument? = nil) -> [Summary.KeySentence] {
-        let document = given ?? TextDocument(analysis.article.text)
+        let document = ArticleText(analysis, document: given)
         let all = document.sentences
         guard !all.isEmpty else { return [] }
 
@@ -190,18 +179,18 @@ public struct SummaryBuilder: Sendable {
         for e in analysis.entities {
             for m in e.mentions {
                 guard let r = sentences(overlapping: m.span) else { continue }
-                for i in r where all[i].span.overlaps(m.span) { entities[i].insert(e.id) }
+                for i in r where all[i].overlaps(m.span) { entities[i].insert(e.id) }
             }
         }
         for st in analysis.statements {
             guard let r = sentences(overlapping: st.span) else { continue }
-            for i in r where all[i].span.overlaps(st.span) { statements[i] += 1 }
+            for i in r where all[i].overlaps(st.span) { statements[i] += 1 }
         }
         let topics = Set(analysis.topics.map { $0.id.lowercased() }.filter { !$0.isEmpty })
 
         var scored: [(index: Int, score: Int)] = []
         for (i, s) in all.enumerated() {
-            let text = document.substring(s.span)
+            let text = document.substring(s)
             // Skip fragments with no letters (a stray "—", a number on its own line).
             guard text.unicodeScalars.contains(where: { $0.properties.isAlphabetic }) else { continue }
             let lower = text.lowercased()
@@ -218,23 +207,12 @@ public struct SummaryBuilder: Sendable {
                 .prefix(count).sorted { $0.index < $1.index }
         }
         return chosen.map { c in
-            Summary.KeySentence(span: all[c.index].span,
-                                text: collapseWhitespace(document.substring(all[c.index].span)),
+            Summary.KeySentence(span: all[c.index],
+                                text: collapseWhitespace(document.substring(all[c.index])),
                                 score: c.score)
         }
     }
 
-    static let monthNames = ["January", "February", "March", "April", "May", "June", "July",
-                             "August", "September", "October", "November", "December"]
-
-    /// "2025-08-18" → "18 August 2025", "2025-08" → "August 2025", "2014" → "2014".
-    public static func readableDate(_ iso: String) -> String {
-        let parts = iso.split(separator: "-").map(String.init)
-        guard let year = parts.first, year.count == 4, Int(year) != nil else { return iso }
-        guard parts.count >= 2, let m = Int(parts[1]), (1...12).contains(m) else { return year }
-        guard parts.count >= 3, let d = Int(parts[2]), (1...31).contains(d) else { return "\(monthNames[m - 1]) \(year)" }
-        return "\(d) \(monthNames[m - 1]) \(year)"
-    }
 }
 
 /// The article text cut into paragraphs and runs, each run either plain or one entity mention —
@@ -249,7 +227,7 @@ public struct HighlightedArticle: Sendable {
     public var paragraphs: [[Run]]
 
     public init(_ analysis: Analysis, document given: TextDocument? = nil) {
-        let document = given ?? TextDocument(analysis.article.text)
+        let document = ArticleText(analysis, document: given)
         let n = document.scalars.count
         var spans: [(span: Span, entity: Entity)] = []
         for e in analysis.entities {

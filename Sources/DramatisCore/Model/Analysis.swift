@@ -13,10 +13,17 @@ public struct Analysis: Codable, Sendable, Equatable {
     public var positions: [Position]
     public var topics: [Topic]
     public var timeline: [TimelineItem]
+    /// The spans of the text's sentences and paragraphs as the analysis cut them (extra fields,
+    /// nil in analyses saved before them), so exporters never tokenise the text again.
+    public var sentences: [Span]?
+    public var paragraphs: [Span]?
 
     public init(article: Article, entities: [Entity] = [], statements: [Statement] = [],
-                positions: [Position] = [], topics: [Topic] = [], timeline: [TimelineItem] = []) {
+                positions: [Position] = [], topics: [Topic] = [], timeline: [TimelineItem] = [],
+                sentences: [Span]? = nil, paragraphs: [Span]? = nil) {
         self.article = article
+        self.sentences = sentences
+        self.paragraphs = paragraphs
         self.entities = entities
         self.statements = statements
         self.positions = positions
@@ -106,17 +113,7 @@ public struct Article: Codable, Sendable, Equatable {
 
 public enum EntityType: String, Codable, Sendable, CaseIterable {
     case person, organization, place, group, event, law
-
-    public var displayName: String {
-        switch self {
-        case .person: "Person"
-        case .organization: "Organisation"
-        case .place: "Place"
-        case .group: "Group"
-        case .event: "Event"
-        case .law: "Law or agreement"
-        }
-    }
+    // Labels and colours: `EntityStyle`.
 }
 
 public struct Mention: Codable, Sendable, Hashable {

@@ -119,12 +119,20 @@ struct AnalysisJSONWriter {
         key("article"); write(a.article)
         key("entities"); open(0x5B); for e in a.entities { arrayElement(); write(e) }; close(0x5D)
         key("generator"); string(a.generator)
+        if let paragraphs = a.paragraphs { key("paragraphs"); spans(paragraphs) }
         key("positions"); open(0x5B); for p in a.positions { arrayElement(); write(p) }; close(0x5D)
         key("schema"); string(a.schema)
+        if let sentences = a.sentences { key("sentences"); spans(sentences) }
         key("statements"); open(0x5B); for s in a.statements { arrayElement(); write(s) }; close(0x5D)
         key("timeline"); open(0x5B); for t in a.timeline { arrayElement(); write(t) }; close(0x5D)
         key("topics"); open(0x5B); for t in a.topics { arrayElement(); write(t) }; close(0x5D)
         close(0x7D)
+    }
+
+    mutating func spans(_ list: [Span]) {
+        open(0x5B)
+        for s in list { arrayElement(); open(0x7B); key("end"); int(s.end); key("start"); int(s.start); close(0x7D) }
+        close(0x5D)
     }
 
     mutating func write(_ a: Article) {

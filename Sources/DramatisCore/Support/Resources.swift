@@ -92,6 +92,8 @@ public final class Resources: Sendable {
     public let attribution: AttributionModel
     /// The learnt named-entity tagger (`models/entities.tsv`).
     public let entityTagger: EntityTagger
+    /// The tokenizer's and sentence splitter's lists, from the lexicons above.
+    public let textRules: TextRules
 
     public static let shared: Resources = Resources(directory: DataDirectory.shared)
 
@@ -251,6 +253,8 @@ public final class Resources: Sendable {
                          Array(platforms), Array(places.keys)].joined()
         gazetteerMaxSpaces = spellings.map { $0.utf8.reduce(0) { $0 + ($1 == 0x20 ? 1 : 0) } }.max() ?? 0
         gazetteerFirstWords = Set(spellings.map { String($0.prefix { $0 != " " }) })
+        textRules = TextRules(abbreviations: abbreviations, functionWords: stopwords, titleAbbreviations: titleAbbreviations,
+                              speechVerbs: Set(speechVerbs.filter { $0.value.isSpeech }.keys), wordFrequency: wordFrequency)
     }
 
     /// Towns and cities of GeoNames (15,000 people or more) that are not already places, less

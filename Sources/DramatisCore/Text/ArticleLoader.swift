@@ -230,6 +230,18 @@ public struct ISODate: Hashable, Sendable, Comparable, CustomStringConvertible {
 
     public var description: String { String(format: "%04d-%02d-%02d", year, month, day) }
 
+    /// A date the user typed for `field` (an option, a record's key): the one rule and message
+    /// of the CLI's `--published`, a JSON Lines record and `library add`.
+    public static func validated(_ text: String, field: String) throws -> ISODate {
+        guard let date = ISODate(text) else { throw Invalid(message: "\(field) must be a date like 2025-08-18, not '\(text)'") }
+        return date
+    }
+
+    public struct Invalid: Error, CustomStringConvertible {
+        public let message: String
+        public var description: String { message }
+    }
+
     public static func daysIn(month: Int, year: Int) -> Int {
         switch month {
         case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28

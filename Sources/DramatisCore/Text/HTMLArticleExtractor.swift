@@ -299,7 +299,8 @@ struct JSONLD {
 
 /// Normalises the date formats pages use to `YYYY-MM-DD` (the date as written, no time-zone shift).
 public enum DateNormalizer {
-    static let months = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
+    // "jan" … "dec": the prefixes of the one list of month names.
+    static let months = DateText.monthNames.map { String($0.prefix(3)).lowercased() }
 
     public static func normalize(_ raw: String) -> String? {
         let s = raw.trimmingCharacters(in: .whitespacesAndNewlines)

@@ -11,15 +11,16 @@ public final class TextDocument: @unchecked Sendable {
     /// For each token, the index of its sentence.
     public let sentenceOfToken: [Int]
 
-    public init(_ text: String) {
+    /// `rules`: the analyser's lists (`Resources.textRules`); the shared data files by default.
+    public init(_ text: String, rules: TextRules = Resources.shared.textRules) {
         self.text = text
         let scalars = Array(text.unicodeScalars)
         self.scalars = scalars
-        let tokens = Tokenizer.tokenize(scalars)
+        let tokens = Tokenizer.tokenize(scalars, rules: rules)
         self.tokens = tokens
         let paragraphs = TextDocument.findParagraphs(scalars)
         self.paragraphs = paragraphs
-        let sentences = SentenceSplitter.split(tokens: tokens, scalars: scalars, paragraphs: paragraphs)
+        let sentences = SentenceSplitter.split(tokens: tokens, scalars: scalars, paragraphs: paragraphs, rules: rules)
         self.sentences = sentences
         var map = [Int](repeating: 0, count: tokens.count)
         for (i, s) in sentences.enumerated() { for t in s.tokenRange { map[t] = i } }

@@ -1,15 +1,35 @@
 import Foundation
 
+/// The word lists the tokenizer and the sentence splitter read, taken from the analyser's
+/// `Resources` (so an analyser built on other data files tokenises by them too).
+public struct TextRules: Sendable {
+    /// Lower-cased abbreviations (without the final period) that keep their period.
+    public var abbreviations: Set<String>
+    /// Function words: a capitalised one after "X." starts a sentence, so X was no initial.
+    public var functionWords: Set<String>
+    /// Titles ("mr", "dr") after which a period never ends a sentence.
+    public var titleAbbreviations: Set<String>
+    /// Lemmas and forms of verbs of saying ("asked" after "…?” Graham").
+    public var speechVerbs: Set<String>
+    /// Lower-cased word → Zipf frequency.
+    public var wordFrequency: [String: Double]
+
+    public init(abbreviations: Set<String>, functionWords: Set<String>, titleAbbreviations: Set<String>,
+                speechVerbs: Set<String>, wordFrequency: [String: Double]) {
+        self.abbreviations = abbreviations
+        self.functionWords = functionWords
+        self.titleAbbreviations = titleAbbreviations
+        self.speechVerbs = speechVerbs
+        self.wordFrequency = wordFrequency
+    }
+}
+
 /// Splits text into word, number, quote, dash and punctuation tokens with code-point offsets.
 /// Keeps abbreviations with their period (Mr., U.S., Jan.), initials (J.), inner hyphens
 /// (three-year) and contractions (didn't); splits the possessive ’s off its noun.
 public enum Tokenizer {
-    /// Lower-cased abbreviations (without the final period) that keep their period.
-    nonisolated(unsafe) public static var abbreviations: Set<String> = Resources.shared.abbreviations
-    /// Function words: a capitalised one after "X." starts a sentence, so X was no initial.
-    nonisolated(unsafe) public static var functionWords: Set<String> = Resources.shared.stopwords
-
-    public static func tokenize(_ s: [Unicode.Scalar]) -> [Token] {
+    public static func tokenize(_ s: [Unicode.Scalar], rules: TextRules = Resources.shared.textRules) -> [Token] {
+        let abbreviations = rules.abbreviations, functionWords = rules.functionWords
         var tokens: [Token] = []
         tokens.reserveCapacity(s.count / 5)
         let n = s.count
@@ -122,9 +142,9 @@ public enum Tokenizer {
 /// Splits tokens into sentences at . ! ? (after any closing quotes), never inside a double-quoted
 /// passage of the same paragraph, never after a title abbreviation, and always at a paragraph end.
 public enum SentenceSplitter {
-    nonisolated(unsafe) public static var titleAbbreviations: Set<String> = Resources.shared.titleAbbreviations
-
-    public static func split(tokens: [Token], scalars: [Unicode.Scalar], paragraphs: [Span]) -> [Sentence] {
+    public static func split(tokens: [Token], scalars: [Unicode.Scalar], paragraphs: [Span],
+                             rules: TextRules = Resources.shared.textRules) -> [Sentence] {
+        let titleAbbreviations = rules.titleAbbreviations
         var sentences: [Sentence] = []
         var start = 0
         var paragraph = 0
@@ -159,7 +179,7 @@ public enum SentenceSplitter {
             let closesQuote = t.kind == .closeQuote || (t.text == "\"" && !t.spaceBefore)
             if closesQuote, i > 0, tokens[i - 1].kind == .punctuation, tokens[i - 1].text.contains(where: { ".!?".contains($0) }),
                i + 1 < tokens.count, startsSentence(tokens[i + 1]), tokens[i + 1].spaceBefore,
-               !(tokens[i - 1].text.contains(where: { "!?".contains($0) }) && attributionFollows(tokens, after: i)) {
+               !(tokens[i - 1].text.contains(where: { "!?".contains($0) }) && attributionFollows(tokens, after: i, speechVerbs: rules.speechVerbs)) {
                 inQuote = false
                 close(i + 1)
                 i += 1
@@ -172,7 +192,7 @@ public enum SentenceSplitter {
                 let bare = String(t.text.dropLast()).lowercased()
                 boundary = !titleAbbreviations.contains(bare) && t.text.count > 2
                     && i + 1 < tokens.count && startsSentence(tokens[i + 1]) && tokens[i + 1].kind != .number
-                    && !(isInitials(t.text) && i + 1 < tokens.count && isRareCapitalisedWord(tokens[i + 1]))
+                    && !(isInitials(t.text) && i + 1 < tokens.count && isRareCapitalisedWord(tokens[i + 1], wordFrequency: rules.wordFrequency))
             }
             if boundary {
                 var j = i + 1
@@ -196,13 +216,12 @@ public enum SentenceSplitter {
     /// "“…?” Graham asked." / "“…!” Clinton said, adding …": one to three capitalised words and a
     /// speech verb that closes its clause attribute the question or exclamation before them, in
     /// the same sentence.
-    static func attributionFollows(_ tokens: [Token], after close: Int) -> Bool {
+    static func attributionFollows(_ tokens: [Token], after close: Int, speechVerbs: Set<String>) -> Bool {
         var j = close + 1
         while j < tokens.count, j - close <= 3, tokens[j].kind == .word, tokens[j].isCapitalized { j += 1 }
         guard j > close + 1, j < tokens.count, speechVerbs.contains(tokens[j].lower) else { return false }
         return j + 1 >= tokens.count || [".", ",", ";"].contains(tokens[j + 1].text)
     }
-    nonisolated(unsafe) public static var speechVerbs: Set<String> = Set(Resources.shared.speechVerbs.filter { $0.value.isSpeech }.keys)
 
     /// Personal initials ("G.K.", "J.R.R."): single capitals, each with its period.
     static func isInitials(_ text: String) -> Bool {
@@ -213,10 +232,9 @@ public enum SentenceSplitter {
 
     /// A capitalised word that is not common English: after initials it is a surname ("G.K.
     /// Butterfield"), where a common word would start a new sentence ("the U.S. Officials …").
-    static func isRareCapitalisedWord(_ t: Token) -> Bool {
+    static func isRareCapitalisedWord(_ t: Token, wordFrequency: [String: Double]) -> Bool {
         t.kind == .word && t.isCapitalized && (wordFrequency[t.lower] ?? 0) < 3.5
     }
-    nonisolated(unsafe) public static var wordFrequency: [String: Double] = Resources.shared.wordFrequency
 
     static func startsSentence(_ t: Token) -> Bool {
         if t.isQuote || t.kind == .number || t.text == "(" || t.kind == .dash { return true }

@@ -18,15 +18,13 @@ enum HTMLTemplate {
     <style>
     :root {
       --bg: #ffffff; --fg: #1e1e1e; --muted: #5e5c64; --rule: #deddda; --card: #f6f5f4;
-      --person: #3584e4; --organization: #9141ac; --place: #26a269;
-      --group: #e66100; --event: #e01b24; --law: #986a44;
+      {{{entity_colours}}}
       --tint: 18%;
     }
     @media (prefers-color-scheme: dark) {
       :root {
         --bg: #1e1e1e; --fg: #f6f5f4; --muted: #c0bfbc; --rule: #3d3846; --card: #2a2a2e;
-        --person: #62a0ea; --organization: #c061cb; --place: #57e389;
-        --group: #ffa348; --event: #f66151; --law: #cdab8f;
+        {{{entity_colours_dark}}}
         --tint: 30%;
       }
     }
@@ -74,7 +72,7 @@ enum HTMLTemplate {
     footer { margin-top: 3rem; color: var(--muted); font-size: .85rem; border-top: 1px solid var(--rule); padding-top: .6rem; }
     @media print {
       :root { --bg: #ffffff; --fg: #000000; --muted: #444444; --rule: #bbbbbb; --tint: 22%;
-        --person: #1c71d8; --organization: #813d9c; --place: #26a269; --group: #c64600; --event: #c01c28; --law: #865e3c; }
+        {{{entity_colours_print}}} }
       html, body { background: #ffffff; color: #000000; }
       body { max-width: none; padding: 0; font-size: 11pt; }
       h2 { break-after: avoid; page-break-after: avoid; }
