@@ -67,9 +67,9 @@ extension StatementPass {
     func isCueCandidate(_ i: Int) -> Bool {
         let t = tokens[i]
         guard t.kind == .word else { return false }
-        if res.speechVerbs[t.lower] != nil { return true }
-        // A learnt word inside a name is part of the name ("the United States", "Says Who").
-        guard res.attribution.words[t.lower] != nil else { return false }
+        guard res.speechVerbs[t.lower] != nil || res.attribution.words[t.lower] != nil else { return false }
+        // A word inside a name is part of the name ("the United States Embassy", "Says Who"),
+        // lexicon verbs too.
         if let m = entities.mention(atToken: i), m.kind == .name || m.kind == .alias { return false }
         return true
     }
