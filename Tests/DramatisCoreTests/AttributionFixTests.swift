@@ -17,4 +17,37 @@ import Testing
         #expect(AttributionTrainer.headWord(ofCue: "reportedly") == "reportedly")
         #expect(AttributionTrainer.headWord(ofCue: "reply to") == "reply")
     }
+
+    @Test func aPronounOpeningASentenceContinuesThePreviousSubject() {
+        // The nearest person is McGovern, named inside a prepositional phrase; the subject is Fowler.
+        let p = Probe("Don Fowler spoke to reporters on Monday.\n\nFowler noted that in 1972 he supported a decision to replace Thomas Eagleton as the running mate of George McGovern.\n\nThough that transition was relatively seamless, he said, a new one would be acrimonious.")
+        #expect(p.speaker(of: "a new one would be acrimonious") == "Don Fowler")
+    }
+
+    @Test func aCapitalisedPrepositionMakesAnOblique() {
+        // "For his part" is no subject: the next "he" is Obama, not the Bush of the sentence before.
+        let p = Probe("Barack Obama praised Republicans like Richard Nixon and George Bush.\n\nFor his part, Mr. Obama said he planned to stay active in his retirement. During his tour of Midway, he paused.\n\n\"My hope is that I can have more influence on my friends,\" he said.")
+        #expect(p.speaker(of: "My hope") == "Barack Obama")
+    }
+
+    @Test func aJointStatementGoesToTheFirstNamed() {
+        let p = Probe("Senators Charles Grassley and Patrick Leahy wrote a letter.\n\nBut Mr. Grassley and Mr. Leahy say other changes are needed.")
+        #expect(p.speaker(of: "other changes are needed") == "Charles Grassley")
+    }
+
+    @Test func aRelativeClauseInsideTheAppositionIsSkipped() {
+        let p = Probe("Angelique Brunner, a developer and spokeswoman for the EB-5 Investment Coalition, which is made up of investors, said the program helped poor places.")
+        #expect(p.speaker(of: "the program helped poor places") == "Angelique Brunner")
+    }
+
+    @Test func whoAfterAnAppositionIsThePersonBeforeIt() {
+        let p = Probe("Barack Obama has had a frosty relationship with Mitch McConnell, now the Senate majority leader, who in 2010 said the most important goal was to defeat him.")
+        #expect(p.speaker(of: "the most important goal") == "Mitch McConnell")
+    }
+
+    @Test func aVerbAfterAndKeepsTheFirstVerbsSpeaker() {
+        // Pyongyang, named in the apposition, is not the subject of "warned".
+        let p = Probe("Even China, Pyongyang's only ally, said it was opposed to the test and warned North Korea to refrain from further actions.")
+        #expect(p.speaker(of: "North Korea to refrain") == "China")
+    }
 }

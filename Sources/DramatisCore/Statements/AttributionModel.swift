@@ -165,7 +165,7 @@ extension StatementPass {
                 let before = m.tokens.lowerBound - 1
                 if before >= s.tokenRange.lowerBound {
                     let p = tokens[before].lower
-                    if StatementPass.prepositions.contains(p) { f.append("after_prep=\(p)") }
+                    if res.prepositions.contains(p) { f.append("after_prep=\(p)") }
                     if tokens[before].text == "," { f.append("after_comma") }
                 } else { f.append("sentence_start") }
                 let between = dir == "L" ? m.tokens.upperBound..<v : (v + 1)..<m.tokens.lowerBound
