@@ -61,6 +61,13 @@ func stem(_ w: String) -> String {
     return w
 }
 
+/// An -ly adverb ("privately", "successfully"), not one of the nouns and verbs that end so.
+func isLyAdverb(_ w: String) -> Bool {
+    w.hasSuffix("ly") && w.count > 4 && !lyNonAdverbs.contains(w)
+}
+private let lyNonAdverbs: Set<String> = ["reply", "apply", "imply", "comply", "supply", "rely", "rally", "ally", "family",
+                                         "assembly", "anomaly", "monopoly", "belly", "bully", "jelly", "homily", "italy"]
+
 extension StatementPass {
     /// Words worth asking the cue model about: the speech-verb lexicon and every word that was
     /// a cue in training. Everything else is never a cue (keeps the per-token cost to one lookup).

@@ -38,10 +38,7 @@ public struct AttributionTrainer {
         return verb.map { words[$0] }
     }
 
-    /// An -ly adverb, not one of the verbs that end so ("reply", "imply").
-    static func isAdverb(_ w: String) -> Bool {
-        w.hasSuffix("ly") && w.count > 4 && !["reply", "apply", "imply", "comply", "supply", "rely", "rally"].contains(w)
-    }
+    static func isAdverb(_ w: String) -> Bool { isLyAdverb(w) }
 
     struct Article {
         var name: String

@@ -22,7 +22,8 @@ extension StatementPass {
             return m
         }
         var j = v - 1
-        while j >= lo, res.speechModifiers.contains(tokens[j].lower) { j -= 1 }
+        while j >= lo, res.speechModifiers.contains(tokens[j].lower)
+                || entities.mention(atToken: j) == nil && !tokens[j].isCapitalized && isLyAdverb(tokens[j].lower) { j -= 1 }
         // "a spokeswoman for Amazon said": the spokeswoman speaks for the company.
         if j > lo, let body = entities.mention(atToken: j), body.tokens.upperBound == j + 1 {
             var f = body.tokens.lowerBound - 1
@@ -84,12 +85,14 @@ extension StatementPass {
         let stop = v > 0 ? max(lo, insideQuote ? -1 : previousQuoteMark[v - 1]) : lo
         var k = v > 0 ? previousWho[v - 1] : -1
         while k > stop {
-            if let m = usable(tokens[k - 1].text == "," ? k - 2 : k - 1) { return (m.entity, k - 1, 0.85) }
+            // The relative clause belongs to the mention before it, even after a preposition
+            // ("a frosty relationship with McConnell, who said").
+            if let m = relativeHead(tokens[k - 1].text == "," ? k - 2 : k - 1, lo: stop) { return (m.entity, k - 1, 0.85) }
             // "McConnell, now the Senate majority leader, who in 2010 said": over the apposition.
             if k - 2 > stop, tokens[k - 1].text == "," {
                 var e = k - 2
                 while e > stop, e > k - 15, tokens[e].text != "," { e -= 1 }
-                if e > stop, tokens[e].text == ",", let m = usable(e - 1), entities.entities[m.entity].type == .person { return (m.entity, e - 1, 0.8) }
+                if e > stop, tokens[e].text == ",", let m = relativeHead(e - 1, lo: stop), entities.entities[m.entity].type == .person { return (m.entity, e - 1, 0.8) }
             }
             k = previousWho[k - 1]
         }
@@ -122,5 +125,13 @@ extension StatementPass {
         if ["the", "former", "then", "outgoing", "incoming"].contains(token.lower) { return true }
         if res.honorifics[token.text] != nil || res.roles[token.text] != nil || res.roleNouns[token.lower] != nil { return true }
         return token.isCapitalized && (res.demonyms[token.text] != nil || res.isCommonWord(token.text))
+    }
+
+    /// The mention a "who" clause at its right describes: a person, body or group outside
+    /// quotes, not a possessive owner.
+    func relativeHead(_ t: Int, lo: Int) -> LocatedMention? {
+        guard t > lo, !quoted[t], let m = entities.mention(atToken: t), m.tokens.upperBound == t + 1, !m.possessive, m.kind != .pronoun else { return nil }
+        let type = entities.entities[m.entity].type
+        return type == .person || type == .organization || type == .group ? m : nil
     }
 }
