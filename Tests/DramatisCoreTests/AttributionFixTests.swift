@@ -67,4 +67,11 @@ import Testing
         let p = Probe("The choice was made on Monday.\n\nSome Republicans privately said that the choice was risky.")
         #expect(p.speaker(of: "the choice was risky") == "Some Republicans")
     }
+
+    @Test func aTheyThatSpeaksIsTheGroupJustNamed() {
+        let p = Probe("The senators met on Monday.\n\nMcConnell aides said they had a good relationship with the administration. But they emphasized that the sanctions got results.\n\nThe returns were released, even though they exposed his accounts.")
+        #expect(p.speaker(of: "the sanctions got results") == "McConnell aides")
+        // A "they" before a verb that is not one of saying stays unresolved.
+        #expect(p.entity("McConnell aides")?.mentions.filter { $0.text == "they" }.count == 1)
+    }
 }
