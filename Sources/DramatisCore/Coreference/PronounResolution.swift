@@ -41,6 +41,16 @@ extension RecognitionPass {
                let subject = compatible.first(where: { $0.draft != chosen.draft && !isOblique($0.token) && doc.sentenceOfToken[$0.token] == obliqueSentence }) {
                 chosen = subject
             }
+            // Centering across sentences: the first pronoun of a sentence that refers back to an
+            // earlier one continues that sentence's subject (its first person named outside a
+            // prepositional phrase), not whoever it named last ("Fowler noted that … as
+            // McGovern's nominee. … he said" → Fowler).
+            let sentence = doc.sentenceOfToken[i]
+            if obliqueSentence != sentence,
+               !compatible.contains(where: { doc.sentenceOfToken[$0.token] == sentence }),
+               let subject = compatible.last(where: { doc.sentenceOfToken[$0.token] == obliqueSentence && !isOblique($0.token) }) {
+                chosen = subject
+            }
             if drafts[chosen.draft].gender == "?" { drafts[chosen.draft].gender = p.gender }
             drafts[chosen.draft].mentions.append((i..<(i + 1), .pronoun))
             recent.append((i, chosen.draft))
@@ -51,10 +61,13 @@ extension RecognitionPass {
     /// Barack Obama", "with Rusty Humphries"): an oblique, not a subject (the other person of
     /// its sentence is preferred for the next pronoun).
     func isOblique(_ t: Int) -> Bool {
+        // Within the sentence only, and a capitalised preposition counts ("For his part, …").
+        let lo = doc.sentences[doc.sentenceOfToken[t]].tokenRange.lowerBound
         var j = t - 1, steps = 0
-        while j >= 0, steps < 4, claimed[j] == nil, tokens[j].isCapitalized || res.honorifics[tokens[j].text] != nil || tokens[j].text == "." {
+        while j >= lo, steps < 4, claimed[j] == nil, !res.prepositions.contains(tokens[j].lower),
+              tokens[j].isCapitalized || res.honorifics[tokens[j].text] != nil || tokens[j].text == "." {
             j -= 1; steps += 1
         }
-        return j >= 0 && StatementPass.prepositions.contains(tokens[j].lower)
+        return j >= lo && res.prepositions.contains(tokens[j].lower)
     }
 }

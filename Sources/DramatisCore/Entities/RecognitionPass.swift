@@ -133,6 +133,7 @@ struct RecognitionPass {
             { $0.resolveSpeakerLabels() }, { $0.findGroupsAndInstitutions() }, { $0.findSpokespeople() },
             { $0.findUnnamedSpeakers() }, { $0.resolveRoleOwners() }, { $0.resolveRoleDescriptions() },
             { $0.findDescribedSpeakers() }, { $0.assignAffiliations() }, { $0.resolvePronouns() },
+            { $0.resolveSpeakingThey() },
         ]
         for phase in phases where !AnalysisBudget.stopRequested { phase(&self) }
         return finish()

@@ -35,7 +35,8 @@ extension RecognitionPass {
         let w = tokens[v].lower
         guard res.speechVerbs[w]?.isSpeech == true || (res.attribution.words[w]?.speechRate ?? 0) >= 0.5 else { return nil }
         var h = v - 1
-        while h >= 0, res.speechModifiers.contains(tokens[h].lower) { h -= 1 }
+        // Over "has", "also", and any adverb ("some Democrats privately express").
+        while h >= 0, res.speechModifiers.contains(tokens[h].lower) || claimed[h] == nil && !tokens[h].isCapitalized && isLyAdverb(tokens[h].lower) { h -= 1 }
         return h >= 0 && tokens[h].kind == .word ? h : nil
     }
 
@@ -46,36 +47,46 @@ extension RecognitionPass {
         for v in tokens.indices {
             guard var h = speakerSlot(beforeVerb: v) else { continue }
             // "advisers to Mr. Obama say", "Republicans on the House Financial Services Committee
-            // approved": the head noun before a preposition and a name speaks, not the name.
+            // approved", "elected officials from both parties say": the head noun before a
+            // prepositional phrase speaks, not the name or noun in it.
             let phraseEnd = h
-            if let owner = claimed[h] {
-                var b = h
-                while b > 0, claimed[b - 1] == owner { b -= 1 }
-                if b > 0, tokens[b - 1].lower == "the" { b -= 1 }
-                guard b > 1, ["of", "on", "in", "at", "to", "for", "from", "with"].contains(tokens[b - 1].lower),
-                      claimed[b - 2] == nil, tokens[b - 2].kind == .word, !tokens[b - 2].isCapitalized || res.speakerNouns[tokens[b - 2].lower] != nil
-                      || res.attribution.speakerNouns[tokens[b - 2].lower] != nil else { continue }
-                h = b - 2
-            }
-            guard claimed[h] == nil,
-                  let type = res.speakerNouns[tokens[h].lower] ?? res.attribution.speakerNouns[tokens[h].lower] else { continue }
-            // Modifiers: adjectives, names and "and" ("Federal and state officials"), back to a determiner.
-            var s = h
+            if let head = headBeforePrepositionalPhrase(endingAt: h) { h = head }
             let sentenceStart = doc.sentences[doc.sentenceOfToken[h]].tokenRange.lowerBound
-            while s > sentenceStart, h - s < 5 {
-                let t = tokens[s - 1]
-                if t.kind != .word || isPossessive(s - 1) { break }
-                // A name inside the phrase is taken whole ("the New York businessman").
-                if let owner = claimed[s - 1] {
-                    while s > sentenceStart, claimed[s - 1] == owner { s -= 1 }
-                    continue
+            var s = h
+            let type: EntityType
+            var affiliation: Int? = nil
+            if let group = groupName(at: h) {
+                // A group's name speaks as that group ("Democrats say"), unless qualified: "some
+                // Democrats", "many Republicans", "Republicans on the committee" are a part of it.
+                let quantified = h > sentenceStart && RecognitionPass.quantifiers.contains(tokens[h - 1].lower)
+                guard quantified || h < phraseEnd else { continue }
+                if quantified { s = h - 1 }
+                type = .group
+                affiliation = group
+            } else {
+                guard claimed[h] == nil,
+                      let t = res.speakerNouns[tokens[h].lower] ?? res.attribution.speakerNouns[tokens[h].lower] else { continue }
+                type = t
+                // Modifiers: adjectives, names and "and" ("Federal and state officials"), back to a determiner.
+                while s > sentenceStart, h - s < 5 {
+                    let t = tokens[s - 1]
+                    if t.kind != .word || isPossessive(s - 1) { break }
+                    // A name inside the phrase is taken whole ("the New York businessman").
+                    if let owner = claimed[s - 1] {
+                        while s > sentenceStart, claimed[s - 1] == owner { s -= 1 }
+                        continue
+                    }
+                    // A determiner or possessive opens the phrase ("these voters", "his advisers").
+                    if ["a", "an", "the", "another", "one", "two", "some", "many", "several", "other", "these", "those", "his", "her",
+                        "their", "its", "our", "my", "your", "all", "most", "few", "both", "such"].contains(t.lower) { s -= 1; break }
+                    if res.stopwords.contains(t.lower) && t.lower != "and" || res.speechVerbs[t.lower] != nil { break }
+                    if t.lower.hasSuffix("ed") && !t.isCapitalized || t.lower.hasSuffix("ly") { break }
+                    // "$20 million experts say": the amount is not part of who speaks.
+                    if RecognitionPass.numberWords.contains(t.lower) { break }
+                    s -= 1
                 }
-                // A determiner or possessive opens the phrase ("these voters", "his advisers").
-                if ["a", "an", "the", "another", "one", "two", "some", "many", "several", "other", "these", "those", "his", "her",
-                    "their", "its", "our", "my", "your", "all", "most", "few", "both", "such"].contains(t.lower) { s -= 1; break }
-                if res.stopwords.contains(t.lower) && t.lower != "and" || res.speechVerbs[t.lower] != nil { break }
-                if t.lower.hasSuffix("ed") && !t.isCapitalized || t.lower.hasSuffix("ly") { break }
-                s -= 1
+                // "…, and human rights groups warned": the conjunction joins clauses, not modifiers.
+                while s < h, ["and", "or"].contains(tokens[s].lower) { s += 1 }
             }
             // A name owning the phrase ("BBC correspondents") stays its own mention inside it.
             let r = s..<(phraseEnd + 1)
@@ -86,9 +97,49 @@ extension RecognitionPass {
             let key = "\(type.rawValue):speaker:\(name.lowercased())"
             let idx = draftIndex(key: key, name: name, type: type)
             drafts[idx].mentions.append((r, .name))
+            if let affiliation, affiliation != idx {
+                // The group's one-word mention becomes part of the new speaker's.
+                drafts[affiliation].mentions.removeAll { $0.tokens == h..<(h + 1) }
+                if drafts[idx].affiliationDraft == nil { drafts[idx].affiliationDraft = affiliation }
+            }
             for t in r where claimed[t] == nil { claimed[t] = idx }
             claimed[h] = idx
         }
+    }
+
+    static let quantifiers: Set<String> = ["some", "many", "most", "several", "few", "other", "all", "both", "fellow"]
+    static let numberWords: Set<String> = ["hundred", "thousand", "million", "billion", "trillion", "dozen"]
+    static let phrasePrepositions: Set<String> = ["of", "on", "in", "at", "to", "for", "from", "with"]
+
+    /// The head noun before a prepositional phrase that ends at `h`, the word before a verb of
+    /// saying: a speaker noun or a group's name ("Officials at Homeland Security
+    /// Investigations", "Political observers in Virginia and around the country").
+    func headBeforePrepositionalPhrase(endingAt h: Int) -> Int? {
+        let lo = doc.sentences[doc.sentenceOfToken[h]].tokenRange.lowerBound
+        var k = h - 1
+        while k > lo, h - k < 10 {
+            let t = tokens[k]
+            guard t.kind == .word, !quoted[k] else { return nil }
+            if RecognitionPass.phrasePrepositions.contains(t.lower) {
+                let head = k - 1, w = tokens[head].lower
+                let noun = claimed[head] == nil && tokens[head].kind == .word
+                    && (res.speakerNouns[w] ?? res.attribution.speakerNouns[w]) != nil
+                if noun || groupName(at: head) != nil { return head }
+            } else if res.speechVerbs[t.lower] != nil || res.stopwords.contains(t.lower) && !["the", "a", "an", "and", "both", "all", "around"].contains(t.lower) && !res.prepositions.contains(t.lower) {
+                return nil
+            }
+            k -= 1
+        }
+        return nil
+    }
+
+    /// The draft of a group named by one plural word ("Democrats", "Republicans"), when token
+    /// `t` is that word.
+    func groupName(at t: Int) -> Int? {
+        guard let d = claimed[t], drafts[d].type == .group || drafts[d].type == .organization,
+              tokens[t].isCapitalized, tokens[t].lower.hasSuffix("s"),
+              drafts[d].mentions.contains(where: { $0.tokens == t..<(t + 1) }) else { return nil }
+        return d
     }
 
     /// "The Vermont senator said", "a former Democratic National Committee chairman says": a

@@ -61,15 +61,22 @@ func stem(_ w: String) -> String {
     return w
 }
 
+/// An -ly adverb ("privately", "successfully"), not one of the nouns and verbs that end so.
+func isLyAdverb(_ w: String) -> Bool {
+    w.hasSuffix("ly") && w.count > 4 && !lyNonAdverbs.contains(w)
+}
+private let lyNonAdverbs: Set<String> = ["reply", "apply", "imply", "comply", "supply", "rely", "rally", "ally", "family",
+                                         "assembly", "anomaly", "monopoly", "belly", "bully", "jelly", "homily", "italy"]
+
 extension StatementPass {
     /// Words worth asking the cue model about: the speech-verb lexicon and every word that was
     /// a cue in training. Everything else is never a cue (keeps the per-token cost to one lookup).
     func isCueCandidate(_ i: Int) -> Bool {
         let t = tokens[i]
         guard t.kind == .word else { return false }
-        if res.speechVerbs[t.lower] != nil { return true }
-        // A learnt word inside a name is part of the name ("the United States", "Says Who").
-        guard res.attribution.words[t.lower] != nil else { return false }
+        guard res.speechVerbs[t.lower] != nil || res.attribution.words[t.lower] != nil else { return false }
+        // A word inside a name is part of the name ("the United States Embassy", "Says Who"),
+        // lexicon verbs too.
         if let m = entities.mention(atToken: i), m.kind == .name || m.kind == .alias { return false }
         return true
     }
@@ -165,7 +172,7 @@ extension StatementPass {
                 let before = m.tokens.lowerBound - 1
                 if before >= s.tokenRange.lowerBound {
                     let p = tokens[before].lower
-                    if StatementPass.prepositions.contains(p) { f.append("after_prep=\(p)") }
+                    if res.prepositions.contains(p) { f.append("after_prep=\(p)") }
                     if tokens[before].text == "," { f.append("after_comma") }
                 } else { f.append("sentence_start") }
                 let between = dir == "L" ? m.tokens.upperBound..<v : (v + 1)..<m.tokens.lowerBound

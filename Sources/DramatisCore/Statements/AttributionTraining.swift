@@ -31,8 +31,14 @@ public struct AttributionTrainer {
     static func headWord(ofCue cue: String) -> String? {
         let words = cue.lowercased().split(whereSeparator: { $0 == " " || $0 == "\n" })
             .map { $0.trimmingCharacters(in: .punctuationCharacters) }.filter { !$0.isEmpty }
-        return words.first { !cueFillers.contains($0) }
+        // An adverb before the verb is not the cue ("privately express", "barely mentioned"):
+        // the verb after it is, so the cue lands where the speaker rules look from.
+        let content = words.indices.filter { !cueFillers.contains(words[$0]) }
+        let verb = content.first { k in !(isAdverb(words[k]) && content.contains { $0 > k }) }
+        return verb.map { words[$0] }
     }
+
+    static func isAdverb(_ w: String) -> Bool { isLyAdverb(w) }
 
     struct Article {
         var name: String

@@ -23,8 +23,11 @@ extension StatementPass {
                     // "Max Lawson welcomed the statement and said …": the first verb's subject; so too
                     // for a participle after a comma ("Robby Mook said as much, arguing that …").
                     let participle = i > s.tokenRange.lowerBound && tokens[i].lower.hasSuffix("ing") && tokens[i - 1].text == ","
-                    if i > s.tokenRange.lowerBound, ["and", "but"].contains(tokens[i - 1].lower) || participle, let previous = cues.last,
-                       previous.speaker != nil, quoted[previous.token] == insideQuote, (subj ?? i) >= previous.token || participle {
+                    // Right after "and" the verb has no subject of its own, so whatever was found
+                    // before the first verb is not it ("China, Pyongyang's ally, said … and warned").
+                    let coordinated = i > s.tokenRange.lowerBound && ["and", "but"].contains(tokens[i - 1].lower)
+                    if coordinated || participle, let previous = cues.last,
+                       previous.speaker != nil, quoted[previous.token] == insideQuote, (subj ?? i) >= previous.token || participle || coordinated {
                         (speaker, subj, conf) = (previous.speaker, previous.subjectToken, previous.confidence)
                     }
                     if !insideQuote || speaker != nil {

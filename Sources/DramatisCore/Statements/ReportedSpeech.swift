@@ -50,7 +50,7 @@ extension StatementPass {
                 // After say/add/claim a lower-case word can open the clause too ("said firm guarantees are …").
                 let sayLike = ["say", "state", "add", "claim", "insist", "argue", "suggest", "warn", "believe", "think", "predict", "acknowledge", "admit", "announce"]
                     .contains(res.speechVerbs[tokens[v].lower]?.lemma ?? "")
-                let openWord = c == v + 1 && tokens[c].kind == .word && !StatementPass.prepositions.contains(w)
+                let openWord = c == v + 1 && tokens[c].kind == .word && !res.prepositions.contains(w)
                     && !["so", "yes", "no", "sorry", "goodbye", "hello", "thanks", "nothing", "something", "little", "more", "much", "as", "again", "too"].contains(w)
                     && !w.hasSuffix("ly") && (c + 3 < end)
                 if !temporal, clauseLike || (sayLike && openWord), v + 1 < end, tokens[v + 1].text != "," { clauseStart = c }

@@ -13,7 +13,7 @@ extension StatementPass {
             if type == .event || type == .law { return nil }
             // A place or body after a preposition is not a subject ("a trip to Japan"); a person
             // may be ("shortly after Trump said").
-            if m.tokens.lowerBound > lo, StatementPass.prepositions.contains(tokens[m.tokens.lowerBound - 1].lower),
+            if m.tokens.lowerBound > lo, res.prepositions.contains(tokens[m.tokens.lowerBound - 1].lower),
                type != .person || m.tokens.upperBound < v - 2 {
                 if m.kind != .pronoun || tokens[m.tokens.lowerBound - 1].lower != "that" { return nil }
             }
@@ -22,7 +22,8 @@ extension StatementPass {
             return m
         }
         var j = v - 1
-        while j >= lo, res.speechModifiers.contains(tokens[j].lower) { j -= 1 }
+        while j >= lo, res.speechModifiers.contains(tokens[j].lower)
+                || entities.mention(atToken: j) == nil && !tokens[j].isCapitalized && isLyAdverb(tokens[j].lower) { j -= 1 }
         // "a spokeswoman for Amazon said": the spokeswoman speaks for the company.
         if j > lo, let body = entities.mention(atToken: j), body.tokens.upperBound == j + 1 {
             var f = body.tokens.lowerBound - 1
@@ -30,7 +31,15 @@ extension StatementPass {
             if f > lo, tokens[f].lower == "for", let spokes = usable(f - 1), spokes.entity != body.entity,
                entities.entities[spokes.entity].type == .person { return (spokes.entity, f - 1, 0.95) }
         }
-        if j >= lo, let m = usable(j), m.tokens.upperBound == j + 1 { return (m.entity, j, 0.95) }
+        if j >= lo, let m = usable(j), m.tokens.upperBound == j + 1 {
+            // "Mr. Grassley and Mr. Leahy say": a joint statement goes to the first named.
+            let and = m.tokens.lowerBound - 1
+            if and > lo, tokens[and].lower == "and", let first = usable(and - 1), first.tokens.upperBound == and,
+               first.entity != m.entity, entities.entities[first.entity].type == entities.entities[m.entity].type {
+                return (first.entity, first.tokens.lowerBound, 0.9)
+            }
+            return (m.entity, j, 0.95)
+        }
         // "The opposition leader, Mr Lind, said …": the name is the apposition.
         if j > lo, tokens[j].text == ",", let m = usable(j - 1), m.tokens.upperBound == j, m.kind != .pronoun,
            entities.entities[m.entity].type == .person { return (m.entity, j - 1, 0.9) }
@@ -43,6 +52,13 @@ extension StatementPass {
                 if tokens[k].text == "(" { depth -= 1 }
                 if depth <= 0, tokens[k].text == "," { break }
                 k -= 1
+            }
+            // "Angelique Brunner, a developer and spokeswoman for the Coalition, which is made
+            // up of investors, said": a relative clause closes the apposition; its head is further back.
+            if k > lo, k + 1 < j, ["which", "who", "whose"].contains(tokens[k + 1].lower) {
+                var e = k - 1
+                while e > lo, e > k - 25, tokens[e].text != "," { e -= 1 }
+                if e > lo, tokens[e].text == ",", let m = usable(e - 1), entities.entities[m.entity].type == .person { return (m.entity, e - 1, 0.85) }
             }
             if k > lo, let m = usable(k - 1) { return (m.entity, k - 1, 0.85) }
             // … after a generational suffix that is not part of the mention ("Vann R. Newkirk II, a writer, said").
@@ -69,13 +85,21 @@ extension StatementPass {
         let stop = v > 0 ? max(lo, insideQuote ? -1 : previousQuoteMark[v - 1]) : lo
         var k = v > 0 ? previousWho[v - 1] : -1
         while k > stop {
-            if let m = usable(tokens[k - 1].text == "," ? k - 2 : k - 1) { return (m.entity, k - 1, 0.85) }
+            // The relative clause belongs to the mention before it, even after a preposition
+            // ("a frosty relationship with McConnell, who said").
+            if let m = relativeHead(tokens[k - 1].text == "," ? k - 2 : k - 1, lo: stop) { return (m.entity, k - 1, 0.85) }
+            // "McConnell, now the Senate majority leader, who in 2010 said": over the apposition.
+            if k - 2 > stop, tokens[k - 1].text == "," {
+                var e = k - 2
+                while e > stop, e > k - 15, tokens[e].text != "," { e -= 1 }
+                if e > stop, tokens[e].text == ",", let m = relativeHead(e - 1, lo: stop), entities.entities[m.entity].type == .person { return (m.entity, e - 1, 0.8) }
+            }
             k = previousWho[k - 1]
         }
         // The sentence's opening actor ("Mr Trump is clearly aware …, messaging …").
         var f = lo
         // Over an introductory phrase: "During a speech earlier in the day, Trump attacked …, saying".
-        if StatementPass.prepositions.contains(tokens[lo].lower) || tokens[lo].lower == "during",
+        if res.prepositions.contains(tokens[lo].lower) || tokens[lo].lower == "during",
            case let comma = nextOutsideComma[lo], comma < v { f = comma + 1 }
         while f < v, !tokens[f].isWord || ["but", "and", "indeed", "however", "meanwhile", "yet", "so", "still", "earlier", "later", "also"].contains(tokens[f].lower) || tokens[f].text == "," { f += 1 }
         if f < v, let m = usable(f), !quoted[f] || insideQuote {
@@ -101,5 +125,13 @@ extension StatementPass {
         if ["the", "former", "then", "outgoing", "incoming"].contains(token.lower) { return true }
         if res.honorifics[token.text] != nil || res.roles[token.text] != nil || res.roleNouns[token.lower] != nil { return true }
         return token.isCapitalized && (res.demonyms[token.text] != nil || res.isCommonWord(token.text))
+    }
+
+    /// The mention a "who" clause at its right describes: a person, body or group outside
+    /// quotes, not a possessive owner.
+    func relativeHead(_ t: Int, lo: Int) -> LocatedMention? {
+        guard t > lo, !quoted[t], let m = entities.mention(atToken: t), m.tokens.upperBound == t + 1, !m.possessive, m.kind != .pronoun else { return nil }
+        let type = entities.entities[m.entity].type
+        return type == .person || type == .organization || type == .group ? m : nil
     }
 }

@@ -50,8 +50,6 @@ struct StatementPass {
     static let objectVerbs: Set<String> = ["praise", "criticise", "criticize", "accuse", "deny", "reject", "demand", "welcome",
                                            "applaud", "condemn", "blame", "question", "urge", "promise", "pledge", "vow", "propose",
                                            "describe", "thank", "recall", "acknowledge", "announce", "predict", "concede", "reiterate"]
-    static let prepositions: Set<String> = ["to", "in", "at", "from", "of", "on", "for", "with", "by", "during", "about",
-                                            "against", "into", "over", "under", "between", "among", "like", "than", "after", "before"]
     static let clauseStarters: Set<String> = ["the", "a", "an", "it", "he", "she", "they", "we", "i", "you", "there", "this",
                                               "that", "these", "those", "no", "his", "her", "their", "its", "our", "my",
                                               "some", "many", "most", "all", "any", "every", "each", "one", "two", "only",

@@ -74,6 +74,8 @@ public final class Resources: Sendable {
     public let reportingPatterns: [(words: [String], cue: String)]
     /// Words that may stand between a speaker and its speech verb ("has", "also", "himself").
     public let speechModifiers: Set<String>
+    /// Prepositions (`data/lexicons/prepositions.txt`): a mention after one is no subject.
+    public let prepositions: Set<String>
     /// pronoun → (gender, number)
     public let pronouns: [String: (gender: String, number: String)]
     /// Cue phrases of the positions stage (`data/lexicons/position-cues.tsv`), features of its models.
@@ -230,6 +232,7 @@ public final class Resources: Sendable {
             .sorted { $0.words.count > $1.words.count }
         channelsByFirstWord = Dictionary(grouping: channels, by: { $0.words.first ?? "" })
         speechModifiers = Set(rows("lexicons/speech-modifiers.txt").map { col($0, 0) })
+        prepositions = Set(rows("lexicons/prepositions.txt").map { col($0, 0) })
         reportingPatterns = rows("lexicons/reporting-patterns.tsv").map { (col($0, 0).split(separator: " ").map(String.init), col($0, 1)) }
         var pro: [String: (gender: String, number: String)] = [:]
         for r in rows("lexicons/pronouns.tsv") { pro[col(r, 0)] = (col(r, 1), col(r, 2)) }
