@@ -1,0 +1,105 @@
+import Foundation
+
+// Statements: the rules that link a cue to the mention that speaks.
+extension StatementPass {
+    /// The speaker of the verb at `v`: its subject to the left (over auxiliaries, an
+    /// apposition, or a "who" clause), an inverted subject ("said Mr Brown"), or the sentence's
+    /// opening actor.
+    func findSpeaker(forVerb v: Int, in s: Sentence, insideQuote: Bool) -> (Int?, Int?, Double) {
+        let lo = s.tokenRange.lowerBound
+        func usable(_ t: Int) -> LocatedMention? {
+            guard t >= lo, t < s.tokenRange.upperBound, quoted[t] == insideQuote, let m = entities.mention(atToken: t) else { return nil }
+            let type = entities.entities[m.entity].type
+            if type == .event || type == .law { return nil }
+            // A place or body after a preposition is not a subject ("a trip to Japan"); a person
+            // may be ("shortly after Trump said").
+            if m.tokens.lowerBound > lo, StatementPass.prepositions.contains(tokens[m.tokens.lowerBound - 1].lower),
+               type != .person || m.tokens.upperBound < v - 2 {
+                if m.kind != .pronoun || tokens[m.tokens.lowerBound - 1].lower != "that" { return nil }
+            }
+            if m.possessive { return nil }
+            if insideQuote && m.kind == .pronoun { return nil }
+            return m
+        }
+        var j = v - 1
+        while j >= lo, res.speechModifiers.contains(tokens[j].lower) { j -= 1 }
+        // "a spokeswoman for Amazon said": the spokeswoman speaks for the company.
+        if j > lo, let body = entities.mention(atToken: j), body.tokens.upperBound == j + 1 {
+            var f = body.tokens.lowerBound - 1
+            if f > lo, tokens[f].lower == "the" { f -= 1 }
+            if f > lo, tokens[f].lower == "for", let spokes = usable(f - 1), spokes.entity != body.entity,
+               entities.entities[spokes.entity].type == .person { return (spokes.entity, f - 1, 0.95) }
+        }
+        if j >= lo, let m = usable(j), m.tokens.upperBound == j + 1 { return (m.entity, j, 0.95) }
+        // "The opposition leader, Mr Lind, said …": the name is the apposition.
+        if j > lo, tokens[j].text == ",", let m = usable(j - 1), m.tokens.upperBound == j, m.kind != .pronoun,
+           entities.entities[m.entity].type == .person { return (m.entity, j - 1, 0.9) }
+        // Apposition: "Dr Lewis, secretary of the BMA (BMA), welcomed …"
+        if j >= lo, tokens[j].text == "," || tokens[j].text == ")" {
+            var k = j - 1
+            var depth = tokens[j].text == ")" ? 1 : 0
+            while k > lo, k > j - 25 {
+                if tokens[k].text == ")" { depth += 1 }
+                if tokens[k].text == "(" { depth -= 1 }
+                if depth <= 0, tokens[k].text == "," { break }
+                k -= 1
+            }
+            if k > lo, let m = usable(k - 1) { return (m.entity, k - 1, 0.85) }
+            // … after a generational suffix that is not part of the mention ("Vann R. Newkirk II, a writer, said").
+            if k > lo + 1, res.postnominals.contains(tokens[k - 1].text), let m = usable(k - 2) { return (m.entity, k - 2, 0.85) }
+            // "Gov. Mike Pence (R-IN) said": the name before the brackets.
+            if tokens[j].text == ")" {
+                let o = j > 0 ? previousOpenBracket[j - 1] : -1
+                if o > lo, let m = usable(o - 1) { return (m.entity, o - 1, 0.9) }
+            }
+        }
+        // Inverted: "…,” said Mr Brown" / "said the minister".
+        var r = v + 1
+        while r < s.tokenRange.upperBound, r - v <= 2, ["the", "a", "an"].contains(tokens[r].lower) || res.honorifics[tokens[r].text] != nil { r += 1 }
+        if v > lo, tokens[v - 1].text == "," || tokens[v - 1].isQuote, let m = usable(r) { return (m.entity, r, 0.9) }
+        // … over a title that is not part of the name: "said Representative Charles B. Rangel",
+        // "said former Gov. Jeb Bush", "said German Foreign Minister Johann Wadephul".
+        if v > lo, tokens[v - 1].text == "," || tokens[v - 1].isQuote {
+            var t = v + 1
+            while t < s.tokenRange.upperBound, t - v <= 5, entities.mention(atToken: t) == nil, isTitleWord(t) { t += 1 }
+            if t > v + 1, let m = usable(t), entities.entities[m.entity].type == .person { return (m.entity, t, 0.85) }
+        }
+        // "X, who … stated"
+        // (Outside a quote, the walk back stops at a quote mark.)
+        let stop = v > 0 ? max(lo, insideQuote ? -1 : previousQuoteMark[v - 1]) : lo
+        var k = v > 0 ? previousWho[v - 1] : -1
+        while k > stop {
+            if let m = usable(tokens[k - 1].text == "," ? k - 2 : k - 1) { return (m.entity, k - 1, 0.85) }
+            k = previousWho[k - 1]
+        }
+        // The sentence's opening actor ("Mr Trump is clearly aware …, messaging …").
+        var f = lo
+        // Over an introductory phrase: "During a speech earlier in the day, Trump attacked …, saying".
+        if StatementPass.prepositions.contains(tokens[lo].lower) || tokens[lo].lower == "during",
+           case let comma = nextOutsideComma[lo], comma < v { f = comma + 1 }
+        while f < v, !tokens[f].isWord || ["but", "and", "indeed", "however", "meanwhile", "yet", "so", "still", "earlier", "later", "also"].contains(tokens[f].lower) || tokens[f].text == "," { f += 1 }
+        if f < v, let m = usable(f), !quoted[f] || insideQuote {
+            // "Oxfam senior policy adviser Max Lawson welcomed …": the person after the title.
+            var after = m.tokens.upperBound
+            while after < v, after - m.tokens.upperBound < 4, tokens[after].isWord, !tokens[after].isCapitalized { after += 1 }
+            if after > m.tokens.upperBound, after < v, let person = usable(after), entities.entities[person.entity].type == .person,
+               entities.entities[m.entity].type != .person {
+                return (person.entity, after, 0.75)
+            }
+            let type = entities.entities[m.entity].type
+            if type == .person || type == .organization || type == .group || type == .place {
+                return (m.entity, f, 0.7)
+            }
+        }
+        return (nil, nil, 0)
+    }
+
+    /// A word of a title before a name: an article, "former", an honorific, a role ("Senator",
+    /// "Rep."), or a capitalised modifier of one ("Foreign", "German").
+    func isTitleWord(_ t: Int) -> Bool {
+        let token = tokens[t]
+        if ["the", "former", "then", "outgoing", "incoming"].contains(token.lower) { return true }
+        if res.honorifics[token.text] != nil || res.roles[token.text] != nil || res.roleNouns[token.lower] != nil { return true }
+        return token.isCapitalized && (res.demonyms[token.text] != nil || res.isCommonWord(token.text))
+    }
+}
