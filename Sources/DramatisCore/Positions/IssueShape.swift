@@ -2,8 +2,8 @@ import Foundation
 
 /// Shapes of a candidate issue phrase that name no issue (`data/lexicons/issue-shape.tsv`): a
 /// phrase opened by an adjunct word ("amid sagging poll numbers", "away"), a clause with a subject
-/// pronoun ("we're blaming", "money you took"), a lone lower-case past participle ("made",
-/// "vetted"). The models never see such a phrase: on the training articles none of them was a
+/// pronoun ("we're blaming", "money you took"), a lone lower-case past participle ("vetted",
+/// "echoed"). The models never see such a phrase: on the training articles none of them was a
 /// position a reader listed.
 public struct IssueShape: Sendable {
     let openers: Set<String>
