@@ -19,11 +19,16 @@ struct IntroducedObjectReader {
         var entityIndex: [String: Int] = [:]
         for (i, e) in entities.entities.enumerated() where entityIndex[e.id] == nil { entityIndex[e.id] = i }
         var out: [PositionCandidate] = []
+        // Once per speaker, not per statement: one speaker of thousands of statements has thousands of mentions.
+        var outlet: [Int: Bool] = [:]
         for (si, st) in statements.enumerated() {
             guard let sid = st.speaker, let speaker = entityIndex[sid], let cueWord = st.cue?.lowercased().split(separator: " ").first.map(String.init),
                   !st.text.contains("?") else { continue }
             let e = entities.entities[speaker]
-            if resources.newsOutlets.isOutlet(name: e.name, type: e.type, forms: e.mentions.filter { $0.kind != "pronoun" }.map(\.text)) { continue }
+            if outlet[speaker] == nil {
+                outlet[speaker] = resources.newsOutlets.isOutlet(name: e.name, type: e.type, forms: e.mentions.filter { $0.kind != "pronoun" }.map(\.text))
+            }
+            if outlet[speaker] == true { continue }
             let first = document.tokenIndex(atOrAfter: st.start)
             guard first < tokens.count else { continue }
             var last = first
