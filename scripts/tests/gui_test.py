@@ -2,7 +2,9 @@
 """End-to-end test of the Dramatis window over AT-SPI (run by gui-test.sh under Xvfb + D-Bus).
 
 Opens the reference article, checks that the actor list names the main actors, clicks the
-Zelenskyy mention in the article text, expects his statement in the side panel, switches to the
+Zelenskyy mention in the article text, expects his statement in the side panel, opens the
+Positions view (the list of positions on security guarantees, Zelenskyy among those for; clicking
+his row shows the Article view with the evidence), switches to the
 timeline and expects the 1994 event, clears the publication date (the core analyses again: fewer
 dated events, the same actor selected), then saves a screenshot. Any failed step exits non-zero.
 """
@@ -85,6 +87,28 @@ try:
     step("expecting the statement in the side panel")
     wait_for("“Peace must be lasting” among the selected actor's statements",
              lambda: descendants(detail, lambda n: "Peace must be lasting" in (n.name or "")), timeout=10)
+
+    step("the Positions view: actors grouped by issue, each stance one click from its evidence")
+    def tab_named(name):
+        def find():
+            for n in descendants(app, lambda n: n.name == name and n.roleName == "page tab"):
+                x, y, w, h = n.queryComponent().getExtents(pyatspi.WINDOW_COORDS)
+                if w > 0 and h > 0:
+                    return n
+            return None
+        return find
+    click(*center_of(wait_for("the Positions view switcher tab", tab_named("Positions"))))
+    guarantees = wait_for("the list of positions on security guarantees", lambda: next(iter(descendants(
+        app, lambda n: n.name == "Positions on security guarantees")), None), timeout=10)
+    row = wait_for("Zelenskyy's position for security guarantees", lambda: next(iter(descendants(
+        guarantees, lambda n: n.roleName == "list item" and (n.name or "").startswith("Volodymyr Zelenskyy, for"))), None), timeout=10)
+    step(f"position row: {row.name}")
+    click(*center_of(row))
+    article = wait_for("the Article view switcher tab", tab_named("Article"))
+    wait_for("the Article view shown after activating the position (its evidence revealed)",
+             lambda: article.getState().contains(pyatspi.STATE_SELECTED) or article.getState().contains(pyatspi.STATE_CHECKED),
+             timeout=10)
+    step("evidence shown in the article")
 
     step("switching to the timeline")
     # The switcher exists twice (wide and narrow) plus the bottom bar: click the one on screen.

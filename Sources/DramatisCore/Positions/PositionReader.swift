@@ -176,6 +176,10 @@ public struct PositionReader: Sendable {
             }
 
             // 1. Cues that take a side, with the phrase each governs.
+            // A side cue governing another ("urged them to reject the wall", "warned against
+            // backing it") is one reading, the inner cue's, turned when the outer side is against:
+            // inner cue token → whether the outer side was against.
+            var composedAt: [Int: Bool] = [:]
             var i = window.lowerBound
             while i < window.upperBound {
                 guard let cue = lex.match(at: i, in: window, tokens: tokens, classes: PositionReader.sideClasses) else { i += 1; continue }
@@ -183,6 +187,7 @@ public struct PositionReader: Sendable {
                 // "his call for the ban", "Trump's support for": someone else's side, named as a thing.
                 if isNominal(i, tokens: tokens) { i = after; continue }
                 var negated = isNegated(before: i, from: window.lowerBound, tokens: tokens, lex: lex)
+                if composedAt[i] == true { negated.toggle() }
                 var start = after
                 // "should not", "must never"
                 if start < limitEnd, lex.match(at: start, in: start..<limitEnd, tokens: tokens, classes: [.neg]) != nil {
@@ -204,7 +209,12 @@ public struct PositionReader: Sendable {
                             extra["object_to"] = 1
                         }
                     }
-                    add(start..<limitEnd, cue: cue, cueAt: i, negated: negated, extra: extra)
+                    if start < limitEnd, !isNominal(start, tokens: tokens),
+                       lex.match(at: start, in: start..<limitEnd, tokens: tokens, classes: [.for, .against]) != nil {
+                        composedAt[start] = (cue.cls == .against) != negated
+                        i = after; continue
+                    }
+                    add(start..<limitEnd, cue: cue, cueAt: i, negated: negated, extra: composedAt[i] != nil ? extra.merging(["composed": 1]) { a, _ in a } : extra)
                     // "criticised Trump over his call for the ban": the reason is an issue too.
                     if extra["object_to"] == nil, let m = entities.mention(atToken: start),
                        let r = (m.tokens.upperBound..<min(limitEnd, m.tokens.upperBound + 7)).first(where: { ["for", "over"].contains(tokens[$0].lower) }),
@@ -234,7 +244,9 @@ public struct PositionReader: Sendable {
                     // "X is (not) wrong": the subject of the copula before the word.
                     var c = i - 1
                     var negCopula = false
-                    while c > window.lowerBound, i - c <= 5, tokens[c].isQuote || PositionReader.adverbs.contains(tokens[c].lower) || ["not", "n't", "never"].contains(tokens[c].lower) || tokens[c].lower.hasSuffix("n't") {
+                    // (Also an -ly adverb opening a quoted fragment: the targets “reasonably impressive”.)
+                    while c > window.lowerBound, i - c <= 5, tokens[c].isQuote || PositionReader.adverbs.contains(tokens[c].lower) || ["not", "n't", "never"].contains(tokens[c].lower) || tokens[c].lower.hasSuffix("n't")
+                            || c == i - 1 && tokens[c].lower.hasSuffix("ly") && tokens[c - 1].isQuote {
                         if ["not", "n't", "never"].contains(tokens[c].lower) || tokens[c].lower.hasSuffix("n't") { negCopula = true }
                         c -= 1
                     }

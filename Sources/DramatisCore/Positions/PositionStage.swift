@@ -29,6 +29,9 @@ public struct PositionStage: Sendable {
                     title: String? = nil, model: PositionModel? = nil, floor: Double? = nil) -> Result {
         let model = model ?? resources.positionModel
         var candidates = PositionReader(resources: resources).candidates(document, entities: entities, statements: statements, topics: found)
+            + IntroducedObjectReader(resources: resources).candidates(document, entities: entities, statements: statements)
+        // Phrases of a shape that names no issue ("amid sagging poll numbers", "we're blaming") go before any decision.
+        candidates.removeAll { !resources.issueShape.isIssue($0.topic) }
         candidates.sort { ($0.offset, $0.statement, $0.actor) < ($1.offset, $1.statement, $1.actor) }
         // Issues: candidate phrases merged when they name the same thing (union–find over keys).
         var keys: [Set<String>] = []

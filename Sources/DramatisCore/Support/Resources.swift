@@ -82,6 +82,8 @@ public final class Resources: Sendable {
     public let positionCues: PositionCueLexicon
     /// News outlets and agencies (`data/lexicons/news-outlets.txt`): never the holder of a position.
     public let newsOutlets: NewsOutlets
+    /// Phrase shapes that name no issue (`data/lexicons/issue-shape.tsv`).
+    public let issueShape: IssueShape
     /// The learnt stance and confidence weights (`data/models/positions.tsv`).
     public let positionModel: PositionModel
     public let temporalWords: TemporalLexicon
@@ -239,6 +241,7 @@ public final class Resources: Sendable {
         pronouns = pro
         positionCues = PositionCueLexicon(rows: rows("lexicons/position-cues.tsv"))
         newsOutlets = NewsOutlets(rows: rows("lexicons/news-outlets.txt"))
+        issueShape = IssueShape(rows: rows("lexicons/issue-shape.tsv"))
         positionModel = PositionModel(rows: rows("models/positions.tsv"))
         temporalWords = TemporalLexicon(rows: rows("lexicons/temporal.tsv"))
         stopwords = stop
