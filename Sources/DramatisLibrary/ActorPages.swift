@@ -61,9 +61,9 @@ extension Library {
                   published: r["published"], start: r["start"] ?? 0, end: r["end"] ?? 0)
     }
 
-    /// SQLite's LIMIT and OFFSET take a 64-bit integer; `Int.max` means no limit.
+    /// The arguments of `LIMIT ? OFFSET ?`, in that order; `Int.max` is no limit (SQLite's -1).
     static func bounds(_ offset: Int, _ limit: Int) -> StatementArguments {
-        [max(0, offset), limit == .max ? -1 : max(0, limit)]
+        [limit == .max ? -1 : max(0, limit), max(0, offset)]
     }
 
     static func statements(_ db: Database, of actor: Int64, offset: Int, limit: Int) throws -> [RecordStatement] {
@@ -82,11 +82,16 @@ extension Library {
         guard limit > 0 else { return [] }
         // One position before the page too: whether the page's first one changed side.
         let from = max(0, offset - 1)
+        // Ordering by topic sorts all the actor's positions: the inner query sorts them on the
+        // mention and position rows alone, and only the page's rows join their (large) article rows.
+        let order = "p.topic, m.published IS NULL, m.published, m.article_id, p.id"
         let rows = try Row.fetchAll(db, sql: """
             SELECT p.article_id, p.topic, p.stance, p.summary, s.start, s."end", a.title, a.outlet, a.url, a.published
-            FROM mention m JOIN position p ON p.mention_id = m.id JOIN article a ON a.id = m.article_id
+            FROM (SELECT p.id FROM mention m JOIN position p ON p.mention_id = m.id WHERE m.actor_id = ?
+                  ORDER BY \(order) LIMIT ? OFFSET ?) page
+            JOIN position p ON p.id = page.id JOIN mention m ON m.id = p.mention_id JOIN article a ON a.id = m.article_id
             LEFT JOIN statement s ON s.id = p.evidence_statement_id
-            WHERE m.actor_id = ? ORDER BY p.topic, m.published IS NULL, m.published, m.article_id, p.id LIMIT ? OFFSET ?
+            ORDER BY \(order)
             """, arguments: StatementArguments([actor]) + bounds(from, limit == .max ? .max : limit + (offset - from)))
         var positions: [RecordPosition] = []
         var last: [String: String] = [:]
