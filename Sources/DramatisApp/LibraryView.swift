@@ -127,9 +127,25 @@ final class LibraryView {
         gtk_stack_set_visible_child_name(opaque(stack), "empty")
     }
 
-    /// An actor's page: statements by date, then positions per topic over time.
+    /// Statements or positions an actor page shows at first and adds per "Show More": the most
+    /// quoted actors have tens of thousands, which neither a query nor a list box does at once.
+    static let pageSize = 100
+
+    /// What the open actor page shows so far, so that "Show More" reads the next page.
+    private struct ActorPage {
+        var actor: Int64
+        var statements: Widget
+        var positions: Widget
+        var shownStatements = 0, shownPositions = 0
+        var statementCount = 0, positionCount = 0
+        var topic: String?
+        var topicList: Widget?
+    }
+    private var page: ActorPage?
+
+    /// An actor's page: statements by date, then positions per topic over time, a page of each.
     func showActor(_ id: Int64) {
-        guard let library, let record = try? library.record(of: id) else { return }
+        guard let library, let record = try? library.record(of: id, page: .first(Self.pageSize)) else { return }
         UI.clear(actorContent)
         actorTargets = [:]
         UI.setText(actorTitle, record.actor.name)
@@ -140,31 +156,65 @@ final class LibraryView {
         let statements = UI.listBox("boxed-list")
         gtk_list_box_set_selection_mode(opaque(statements), GTK_SELECTION_NONE)
         statements.accessibleLabel("Statements across articles")
-        for s in record.statements {
-            row("“\(s.text)”", Self.sourceLine(s.source), .article(s.source.article, (s.source.start, s.source.end)),
-                label: "“\(s.text)” in \(s.source.title ?? "article \(s.source.article)")", to: statements)
-        }
-        if record.statements.isEmpty { UI.append(actorContent, UI.label("No statements recorded.", "dim-label")) } else { UI.append(actorContent, statements) }
         Signal.onPointer(statements, "row-activated") { [unowned self] row in if let row { activate(row) } }
+        if record.statements.isEmpty { UI.append(actorContent, UI.label("No statements recorded.", "dim-label")) } else { UI.append(actorContent, statements) }
+        let moreStatements = UI.button(label: "Show More Statements").align(h: GTK_ALIGN_CENTER)
+        UI.append(actorContent, moreStatements)
         UI.append(actorContent, UI.label("Positions", "heading"))
-        var topic: String?
-        var list: Widget?
-        for p in record.positions {
-            if p.topic != topic {
-                topic = p.topic
-                UI.append(actorContent, UI.label(p.topic, "title-4"))
+        let positions = UI.vbox(spacing: 12)
+        UI.append(actorContent, positions)
+        if record.positions.isEmpty { UI.append(actorContent, UI.label("No positions recorded.", "dim-label")) }
+        let morePositions = UI.button(label: "Show More Positions").align(h: GTK_ALIGN_CENTER)
+        UI.append(actorContent, morePositions)
+        page = ActorPage(actor: id, statements: statements, positions: positions,
+                         statementCount: record.statementCount, positionCount: record.positionCount)
+        append(record.statements, record.positions)
+        update(moreStatements, shown: page?.shownStatements ?? 0, of: record.statementCount, "statement")
+        update(morePositions, shown: page?.shownPositions ?? 0, of: record.positionCount, "position")
+        Signal.on(moreStatements, "clicked") { [unowned self] in
+            guard let page, page.actor == id, let more = try? library.statements(of: id, offset: page.shownStatements, limit: Self.pageSize) else { return }
+            append(more, [])
+            update(moreStatements, shown: self.page?.shownStatements ?? 0, of: page.statementCount, "statement")
+        }
+        Signal.on(morePositions, "clicked") { [unowned self] in
+            guard let page, page.actor == id, let more = try? library.positions(of: id, offset: page.shownPositions, limit: Self.pageSize) else { return }
+            append([], more)
+            update(morePositions, shown: self.page?.shownPositions ?? 0, of: page.positionCount, "position")
+        }
+        gtk_stack_set_visible_child_name(opaque(stack), "actor")
+    }
+
+    /// The button reads how many are left, and goes when none are.
+    private func update(_ button: Widget, shown: Int, of total: Int, _ word: String) {
+        button.isVisible = shown < total
+        gtk_button_set_label(cast(button), "Show More (\(Format.plural(total - shown, word)) Left)")
+        dr_accessible_set_label(button, "Show more \(word)s, \(total - shown) left")
+    }
+
+    /// Adds rows for the next statements and positions to the open actor page.
+    private func append(_ statements: [RecordStatement], _ positions: [RecordPosition]) {
+        guard var page else { return }
+        for s in statements {
+            row("“\(s.text)”", Self.sourceLine(s.source), .article(s.source.article, (s.source.start, s.source.end)),
+                label: "“\(s.text)” in \(s.source.title ?? "article \(s.source.article)")", to: page.statements)
+        }
+        for p in positions {
+            if p.topic != page.topic {
+                page.topic = p.topic
+                UI.append(page.positions, UI.label(p.topic, "title-4"))
                 let l = UI.listBox("boxed-list")
                 gtk_list_box_set_selection_mode(opaque(l), GTK_SELECTION_NONE)
                 l.accessibleLabel("Positions on \(p.topic) over time")
                 Signal.onPointer(l, "row-activated") { [unowned self] row in if let row { activate(row) } }
-                UI.append(actorContent, l)
-                list = l
+                UI.append(page.positions, l)
+                page.topicList = l
             }
             row("\(p.changed ? "Changed: " : "")\(p.stance): \(p.summary)", Self.sourceLine(p.source),
-                .article(p.source.article, p.source.end > p.source.start ? (p.source.start, p.source.end) : nil), to: list!)
+                .article(p.source.article, p.source.end > p.source.start ? (p.source.start, p.source.end) : nil), to: page.topicList!)
         }
-        if record.positions.isEmpty { UI.append(actorContent, UI.label("No positions recorded.", "dim-label")) }
-        gtk_stack_set_visible_child_name(opaque(stack), "actor")
+        page.shownStatements += statements.count
+        page.shownPositions += positions.count
+        self.page = page
     }
 }
 

@@ -19,14 +19,13 @@ extension LibraryStore {
 
     /// The actor for `entity`: a split the user made for this very mention, else the best
     /// matching actor not already taken by another entity of the article, else a new actor.
-    func resolve(_ entity: Entity, key: NameKey, articleHash: String, excluding claimed: Set<Int64>,
+    /// `splits`: the article's split decisions, the latest for each name key (`splitDecisions`).
+    func resolve(_ entity: Entity, key: NameKey, splits: [String: Int64], excluding claimed: Set<Int64>,
                  previous: Set<Int64>) throws -> Int64 {
         let context = rules.contextWords(entity.role).union(rules.contextWords(entity.affiliation))
         let actor: Int64
-        if let decision = try Int64.fetchOne(db, sql: """
-            SELECT id FROM identity_decision WHERE kind = 'split' AND article_hash = ? AND key = ? ORDER BY id DESC LIMIT 1
-            """, arguments: [articleHash, key.full]) {
-            if let pinned = try Int64.fetchOne(db, sql: "SELECT id FROM actor WHERE decision_id = ?", arguments: [decision]) {
+        if let decision = splits[key.full] {
+            if let pinned = try db.one(Int64.self, "SELECT id FROM actor WHERE decision_id = ?", [decision]) {
                 actor = pinned
             } else {
                 actor = try createActor(name: entity.name, type: entity.type, decision: decision)
@@ -41,14 +40,24 @@ extension LibraryStore {
         return actor
     }
 
+    /// The user's splits of this article's mentions: name key → the latest decision. One query an
+    /// article rather than one an entity.
+    func splitDecisions(articleHash: String) throws -> [String: Int64] {
+        var out: [String: Int64] = [:]
+        for row in try db.rows("SELECT key, MAX(id) FROM identity_decision WHERE kind = 'split' AND article_hash = ? GROUP BY key", [articleHash]) {
+            out[row[0]] = row[1]
+        }
+        return out
+    }
+
     func candidates(key: NameKey, type: EntityType, context: Set<String>, excluding claimed: Set<Int64>,
                     previous: Set<Int64>) throws -> [Match] {
         // People share a surname with their candidates; anything else must share its whole name.
         // An actor a split made only ever holds the mention it was split for (and merges).
-        let rows = try Row.fetchAll(db, sql: """
+        let rows = try db.rows("""
             SELECT l.actor_id, l.key FROM actor_alias l JOIN actor a ON a.id = l.actor_id
             WHERE l.type = ? AND l.surname = ? AND a.decision_id IS NULL
-            """, arguments: [type.rawValue, type == .person ? key.surname : key.full])
+            """, [type.rawValue, type == .person ? key.surname : key.full])
         var keys: [Int64: [String]] = [:]
         for row in rows {
             let actor: Int64 = row[0]
@@ -62,7 +71,7 @@ extension LibraryStore {
         // Only a tie needs the (dearer) count of what each actor has been seen in.
         if let top = out.map(\.score).max(), out.filter({ $0.score == top }).count > 1 {
             for i in out.indices where out[i].score == top {
-                out[i].mentions = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM mention WHERE actor_id = ?", arguments: [out[i].actor]) ?? 0
+                out[i].mentions = try db.one(Int.self, "SELECT COUNT(*) FROM mention WHERE actor_id = ?", [out[i].actor]) ?? 0
             }
         }
         return out
@@ -85,7 +94,7 @@ extension LibraryStore {
             score = 2
         }
         if !context.isEmpty {
-            let known = Set(try String.fetchAll(db, sql: "SELECT word FROM actor_context WHERE actor_id = ?", arguments: [actor]))
+            let known = Set(try db.all(String.self, "SELECT word FROM actor_context WHERE actor_id = ?", [actor]))
             if !known.isEmpty { score += known.isDisjoint(with: context) ? -3 : 2 }
         }
         return score >= 1 ? score : nil

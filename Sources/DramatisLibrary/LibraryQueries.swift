@@ -59,13 +59,20 @@ public struct RecordPosition: Sendable, Equatable, Codable {
     public var changed: Bool
 }
 
-/// An actor's record across the library, in time order (undated articles last).
+/// An actor's record across the library, in time order (undated articles last): all of it, or
+/// a page of its statements and positions (`RecordPage`) with the totals.
 public struct ActorRecord: Sendable, Equatable, Codable {
     public var actor: ActorSummary
     public var aliases: [String]
     public var statements: [RecordStatement]
     /// Grouped by topic (topics by name), each topic's positions in time order.
     public var positions: [RecordPosition]
+    /// How many statements and positions the whole record holds.
+    public var statementCount: Int
+    public var positionCount: Int
+    /// Where `statements` and `positions` start in the whole record (0: the first).
+    public var statementOffset: Int
+    public var positionOffset: Int
 }
 
 public struct SearchHit: Sendable, Equatable, Codable {
@@ -147,42 +154,6 @@ extension Library {
             throw LibraryError.ambiguousActor(name, candidates: found.map { "#\($0.id) \($0.name) (\($0.type), \($0.articles) articles)" })
         }
         return first
-    }
-
-    /// Everything the actor said and stood for, across the library, by date.
-    public func record(of actor: Int64) throws -> ActorRecord? {
-        try pool.read { db in
-            guard let row = try Row.fetchOne(db, sql: """
-                SELECT a.id, a.name, a.type, (SELECT COUNT(DISTINCT article_id) FROM mention m WHERE m.actor_id = a.id) AS n FROM actor a WHERE a.id = ?
-                """, arguments: [actor]) else { return nil }
-            let summary = ActorSummary(id: row["id"], name: row["name"], type: row["type"], articles: row["n"])
-            let aliases = try String.fetchAll(db, sql: "SELECT alias FROM actor_alias WHERE actor_id = ? ORDER BY alias", arguments: [actor])
-            func source(_ r: Row, start: String = "start", end: String = "end") -> SourceRef {
-                SourceRef(article: r["article_id"], title: r["title"], outlet: r["outlet"], url: r["url"],
-                          published: r["published"], start: r[start] ?? 0, end: r[end] ?? 0)
-            }
-            let statements = try Row.fetchAll(db, sql: """
-                SELECT s.article_id, s.statement, s.kind, s.text, s.start, s."end", s.cue, a.title, a.outlet, a.url, a.published
-                FROM mention m JOIN statement s ON s.mention_id = m.id JOIN article a ON a.id = s.article_id
-                WHERE m.actor_id = ? ORDER BY a.published IS NULL, a.published, a.id, s.start
-                """, arguments: [actor]).map {
-                RecordStatement(source: source($0), statement: $0["statement"], kind: $0["kind"], text: $0["text"], cue: $0["cue"])
-            }
-            var positions: [RecordPosition] = []
-            var last: [String: String] = [:]
-            for r in try Row.fetchAll(db, sql: """
-                SELECT p.article_id, p.topic, p.stance, p.summary, s.start, s."end", a.title, a.outlet, a.url, a.published
-                FROM mention m JOIN position p ON p.mention_id = m.id JOIN article a ON a.id = p.article_id
-                LEFT JOIN statement s ON s.id = p.evidence_statement_id
-                WHERE m.actor_id = ? ORDER BY p.topic, a.published IS NULL, a.published, a.id
-                """, arguments: [actor]) {
-                let topic: String = r["topic"], stance: String = r["stance"]
-                positions.append(RecordPosition(source: source(r), topic: topic, stance: stance, summary: r["summary"],
-                                                changed: last[topic].map { $0 != stance } ?? false))
-                last[topic] = stance
-            }
-            return ActorRecord(actor: summary, aliases: aliases, statements: statements, positions: positions)
-        }
     }
 
     /// Full-text search over article titles and texts and over statements: every word of the

@@ -47,8 +47,22 @@ public struct NameRules: Sendable {
 
     /// Lower case, no diacritics, letters and digits only ("O’Malley" → "omalley").
     static func foldWord(_ word: String) -> String {
+        // Most names are plain ASCII: folding them is lower-casing (Foundation's folding is slow).
+        if word.utf8.allSatisfy({ $0 < 0x80 }) {
+            return String(decoding: word.utf8.compactMap { b -> UInt8? in
+                switch b {
+                case 0x41...0x5A: b + 0x20
+                case 0x61...0x7A, 0x30...0x39: b
+                default: nil
+                }
+            }, as: UTF8.self)
+        }
         let folded = word.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
         return String(String.UnicodeScalarView(folded.unicodeScalars.filter { CharacterSet.alphanumerics.contains($0) }))
+    }
+
+    static func isASCIIAlphanumeric(_ s: Unicode.Scalar) -> Bool {
+        ("a"..."z").contains(s) || ("A"..."Z").contains(s) || ("0"..."9").contains(s)
     }
 
     /// The words of `text`: split at spaces, hyphens and other separators; apostrophes and dots
@@ -57,7 +71,8 @@ public struct NameRules: Sendable {
         var out: [String] = []
         var current = ""
         for scalar in text.unicodeScalars {
-            if CharacterSet.alphanumerics.contains(scalar) || CharacterSet.nonBaseCharacters.contains(scalar) {
+            if scalar.isASCII ? NameRules.isASCIIAlphanumeric(scalar)
+                : CharacterSet.alphanumerics.contains(scalar) || CharacterSet.nonBaseCharacters.contains(scalar) {
                 current.unicodeScalars.append(scalar)
             } else if scalar == "'" || scalar == "’" || scalar == "." {
                 continue

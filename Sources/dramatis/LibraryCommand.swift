@@ -83,32 +83,53 @@ struct LibraryList: AsyncParsableCommand {
 
 struct LibraryActor: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "actor",
-        abstract: "An actor's statements and positions across the library, by date.")
+        abstract: "An actor's statements and positions across the library, by date, a page at a time.")
     @OptionGroup var library: LibraryOptions
     @Option(help: "Output: text or json.") var format: ListFormat = .text
+    @Option(help: "Which page of statements and positions (1 is the earliest).") var page: Int = 1
+    @Option(help: "Statements and positions a page.") var pageSize: Int = 50
+    @Flag(help: "The whole record, not a page.") var all = false
     @Flag(help: "Print how long the query took to standard error.") var timing = false
     @Argument(help: "The actor's name, or #number.") var name: [String]
+
+    func validate() throws {
+        if page < 1 { throw ValidationError("--page counts from 1") }
+        if pageSize < 1 { throw ValidationError("--page-size must be at least 1") }
+    }
 
     func run() async throws {
         try runLibrary {
             let lib = try library.open()
+            let (from, size) = all ? (0, Int.max) : ((page - 1).multipliedReportingOverflow(by: pageSize).partialValue, pageSize)
+            let request = RecordPage(statementOffset: from, statementLimit: size, positionOffset: from, positionLimit: size)
             let record = try timed(timing, "actor page") { () -> ActorRecord? in
-                try lib.record(of: try lib.actor(named: name.joined(separator: " ")).id)
+                try lib.record(of: try lib.actor(named: name.joined(separator: " ")).id, page: request)
             }
             guard let record else { throw LibraryError.noSuchActor(name.joined(separator: " ")) }
             if format == .json { return try printJSON(record) }
             print("#\(record.actor.id) \(record.actor.name) (\(record.actor.type), \(record.actor.articles) articles)")
             if record.aliases.count > 1 { print("also: \(record.aliases.filter { $0 != record.actor.name }.joined(separator: ", "))") }
-            print("\nStatements")
+            print("\nStatements \(Self.range(record.statementOffset, record.statements.count, of: record.statementCount))")
             for s in record.statements {
                 print("  \(s.source.published ?? "undated")  [\(s.source.article)] \(s.source.title ?? "(untitled)")")
                 print("    “\(s.text)”")
             }
-            print("\nPositions")
+            print("\nPositions \(Self.range(record.positionOffset, record.positions.count, of: record.positionCount))")
             for p in record.positions {
                 print("  \(p.topic)\t\(p.source.published ?? "undated")\t\(p.stance)\(p.changed ? " (changed)" : "")\t[\(p.source.article)] \(p.source.title ?? "")")
             }
+            let shown = max(record.statementOffset + record.statements.count, record.positionOffset + record.positions.count)
+            if shown < max(record.statementCount, record.positionCount) {
+                print("\nmore: --page \(page + 1) (or --all)")
+            }
         }
+    }
+
+    /// "1–50 of 19945", "(none)".
+    static func range(_ offset: Int, _ count: Int, of total: Int) -> String {
+        if total == 0 { return "(none)" }
+        if count == 0 { return "(none on this page, of \(total))" }
+        return offset == 0 && count == total ? "(\(total))" : "\(offset + 1)–\(offset + count) of \(total)"
     }
 }
 

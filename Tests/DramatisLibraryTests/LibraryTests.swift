@@ -57,7 +57,7 @@ func temporaryLibrary() throws -> (Library, URL) {
     @Test func opensInWALModeWithEveryMigration() throws {
         let (library, folder) = try temporaryLibrary()
         defer { try? FileManager.default.removeItem(at: folder) }
-        #expect(try library.appliedMigrations() == [LibrarySchema.first, LibrarySchema.second])
+        #expect(try library.appliedMigrations() == [LibrarySchema.first, LibrarySchema.second, LibrarySchema.third])
         let mode = try library.pool.read { try String.fetchOne($0, sql: "PRAGMA journal_mode") }
         #expect(mode == "wal")
     }
@@ -125,6 +125,13 @@ func temporaryLibrary() throws -> (Library, URL) {
         #expect(record.statements.map(\.text) == ["A tax.", "No tax.", "Maybe."])
         #expect(record.positions.map(\.stance) == ["supports", "opposes"])
         #expect(record.positions.map(\.changed) == [false, true])
+        // A page is the same record in slices; the page's first position still knows it changed.
+        let first = try #require(try library.record(of: actor.id, page: RecordPage(statementLimit: 2, positionLimit: 1)))
+        #expect(first.statements.map(\.text) == ["A tax.", "No tax."] && first.statementCount == 3 && first.positionCount == 2)
+        #expect(first.positions.map(\.changed) == [false])
+        #expect(try library.statements(of: actor.id, offset: 2, limit: 50).map(\.text) == ["Maybe."])
+        let rest = try library.positions(of: actor.id, offset: 1, limit: 50)
+        #expect(rest.map(\.stance) == ["opposes"] && rest.map(\.changed) == [true])
         let stored = try #require(try library.article(record.statements[0].source.article))
         let scalars = Array(stored.text.unicodeScalars)
         let span = String(String.UnicodeScalarView(scalars[record.statements[0].source.start..<record.statements[0].source.end]))
@@ -180,8 +187,11 @@ func temporaryLibrary() throws -> (Library, URL) {
             #expect(try old.read { try LibrarySchema.migrator.appliedMigrations($0) } == [LibrarySchema.first])
         }
         let library = try Library(path: path)
-        #expect(try library.appliedMigrations() == [LibrarySchema.first, LibrarySchema.second])
+        #expect(try library.appliedMigrations() == [LibrarySchema.first, LibrarySchema.second, LibrarySchema.third])
         #expect(try library.counts().articles == 1)
+        // The third schema dates the old mentions, which the actor page's order relies on.
+        #expect(try library.record(of: 7, page: .first(10))?.statements.map(\.source.published) == ["2024-05-01"])
+        #expect(try library.pool.read { try String.fetchOne($0, sql: "SELECT published FROM mention WHERE id = 1") } == "2024-05-01")
         #expect(try library.search("dam hold").contains { $0.kind == "statement" && $0.speaker == "Anna Weber" })
         let words = try library.pool.read { try String.fetchAll($0, sql: "SELECT word FROM actor_context WHERE actor_id = 7 ORDER BY word") }
         #expect(words == ["city", "engineer"])
