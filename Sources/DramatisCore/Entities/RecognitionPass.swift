@@ -76,7 +76,7 @@ struct RecognitionPass {
         doc = document
         res = resources
         tokens = document.tokens
-        quoted = QuoteFinder.mask(document.quotations, tokenCount: document.tokens.count)
+        quoted = document.quotedTokens
         towns = CityReading(document: document, resources: resources)
     }
 

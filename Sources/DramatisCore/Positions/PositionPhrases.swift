@@ -82,7 +82,8 @@ extension PositionReader {
             if e - s >= 2, t.lower == "to" { break }
             // "Ford Motor Company for opening …": the reason is not part of the name.
             if e > s, ["for", "over"].contains(t.lower), tokens[e - 1].isCapitalized { break }
-            if e > s, TemporalMonths.names.contains(t.lower) { break }
+            // A month ends the phrase ("May" excepted: it is also a verb).
+            if e > s, t.lower.count > 3, resources.temporalWords.months[t.lower] != nil { break }
             words += 1
             e += 1
         }
@@ -101,7 +102,3 @@ extension PositionReader {
     }
 }
 
-enum TemporalMonths {
-    static let names: Set<String> = ["january", "february", "march", "april", "june", "july", "august", "september",
-                                     "october", "november", "december"]
-}

@@ -141,7 +141,7 @@ extension StatementPass {
     /// The speaker candidates of the cue at `v`: every usable mention from 25 tokens before to
     /// 8 after it in its sentence (on the same side of the quote marks), and "nobody". `rule` is
     /// the hand-written rules' choice, which is a feature of the candidate it picked.
-    func speakerCandidates(forCue v: Int, rule: (speaker: Int?, token: Int?, confidence: Double)) -> [SpeakerCandidate] {
+    func speakerCandidates(forCue v: Int, rule: SpeakerGuess) -> [SpeakerCandidate] {
         let s = doc.sentences[doc.sentenceOfToken[v]]
         let lo = max(s.tokenRange.lowerBound, v - 25), hi = min(s.tokenRange.upperBound, v + 9)
         let w = tokens[v].lower

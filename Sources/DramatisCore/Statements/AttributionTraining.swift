@@ -117,10 +117,10 @@ public struct AttributionTrainer {
                 cues += 1
                 let goldEntity = candidates[gold].mention.map { a.entities.mentions[$0].entity }
                 let ranked = pass.chooseSpeaker(forCue: v, rule: rule).0
-                if rule.0 == goldEntity { ruleRight += 1 }
+                if rule.speaker == goldEntity { ruleRight += 1 }
                 if ranked == goldEntity { rankerRight += 1 }
-                if rule.0 == nil { ruleNone += 1; if ranked == goldEntity { ruleNoneRankerRight += 1 } }
-                if (rule.0 ?? ranked) == goldEntity { combinedRight += 1 }
+                if rule.speaker == nil { ruleNone += 1; if ranked == goldEntity { ruleNoneRankerRight += 1 } }
+                if (rule.speaker ?? ranked) == goldEntity { combinedRight += 1 }
             }
         }
         func r(_ x: Int, _ n: Int) -> String { String(format: "%.3f", Double(x) / Double(max(n, 1))) }
@@ -157,7 +157,7 @@ public struct AttributionTrainer {
                 let sentence = a.doc.sentences[a.doc.sentenceOfToken[v]]
                 let rule = pass.findSpeaker(forVerb: v, in: sentence, insideQuote: pass.quoted[v])
                 // The ranker is asked only where the rules find nobody (StatementPass.findCues): learn those cases.
-                if rule.0 != nil { continue }
+                if rule.speaker != nil { continue }
                 let candidates = pass.speakerCandidates(forCue: v, rule: rule)
                 guard let gold = goldCandidate(candidates, source: source, cue: v, article: a) else { continue }
                 speakerExamples.append((candidates.map(\.features), gold))

@@ -45,7 +45,7 @@ extension StatementPass {
                 // "said “excess volatility” would impede growth": a quoted fragment opening the clause.
                 let quoteLeads = tokens[c].isQuote && quoteAt[c] >= 0 && quotes[quoteAt[c]].open == c
                     && (quotes[quoteAt[c]].close.map { $0 + 1 < end && tokens[$0 + 1].isWord && !quoted[$0 + 1] } ?? false)
-                let clauseLike = quoteLeads || (StatementPass.clauseStarters.contains(w) || tokens[c].kind == .number || tokens[c].kind == .symbol
+                let clauseLike = quoteLeads || (res.clauseStarters.contains(w) || tokens[c].kind == .number || tokens[c].kind == .symbol
                     || (entities.mention(atToken: c) != nil && !quoted[c]) || (tokens[c].isCapitalized && !tokens[c].isQuote))
                 // After say/add/claim a lower-case word can open the clause too ("said firm guarantees are …").
                 let sayLike = ["say", "state", "add", "claim", "insist", "argue", "suggest", "warn", "believe", "think", "predict", "acknowledge", "admit", "announce"]
@@ -62,7 +62,7 @@ extension StatementPass {
             let lemma = res.speechVerbs[tokens[v].lower]?.lemma ?? ""
             var c = v + 1
             if cue.text == "called for" { c += 1 }
-            let objectVerb = StatementPass.objectVerbs.contains(lemma) || cue.text == "called for"
+            let objectVerb = res.objectCueVerbs.contains(lemma) || cue.text == "called for"
             if objectVerb, c < end, tokens[c].kind == .word || tokens[c].isQuote, !["by", "on", "in", "at", "to", "with", "after", "during", "as"].contains(tokens[c].lower) {
                 clauseStart = c
             }
@@ -213,7 +213,7 @@ extension StatementPass {
             let words = (pa..<pb).filter({ tokens[$0].isWord }).count
             if words < 2 { continue }
             // "welcomed the statement": a bare two-word object says nothing of its own.
-            if words < 3, StatementPass.objectVerbs.contains(res.speechVerbs[tokens[cue.token].lower]?.lemma ?? ""),
+            if words < 3, res.objectCueVerbs.contains(res.speechVerbs[tokens[cue.token].lower]?.lemma ?? ""),
                !(pa..<pb).contains(where: { quoteAt[$0] >= 0 }) { continue }
             statements.append(Statement(id: "", speaker: cue.speaker.map(entities.id(of:)), kind: .indirect, text: text,
                                         start: span.start, end: span.end, cue: cue.text,

@@ -1,11 +1,15 @@
 import Foundation
 
 // Statements: the rules that link a cue to the mention that speaks.
+
+/// The rules' speaker for a cue: the entity, the first token of the mention that names it, and
+/// how sure the rule is (nil entity: no speaker found).
+typealias SpeakerGuess = (speaker: Int?, token: Int?, confidence: Double)
 extension StatementPass {
     /// The speaker of the verb at `v`: its subject to the left (over auxiliaries, an
     /// apposition, or a "who" clause), an inverted subject ("said Mr Brown"), or the sentence's
     /// opening actor.
-    func findSpeaker(forVerb v: Int, in s: Sentence, insideQuote: Bool) -> (Int?, Int?, Double) {
+    func findSpeaker(forVerb v: Int, in s: Sentence, insideQuote: Bool) -> SpeakerGuess {
         let lo = s.tokenRange.lowerBound
         func usable(_ t: Int) -> LocatedMention? {
             guard t >= lo, t < s.tokenRange.upperBound, quoted[t] == insideQuote, let m = entities.mention(atToken: t) else { return nil }

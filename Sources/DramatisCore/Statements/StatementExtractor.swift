@@ -47,14 +47,6 @@ struct StatementPass {
     /// "(" at or before it (-1 when none), and the first comma outside quotes at or after it.
     let previousWho: [Int], previousQuoteMark: [Int], previousOpenBracket: [Int], nextOutsideComma: [Int]
 
-    static let objectVerbs: Set<String> = ["praise", "criticise", "criticize", "accuse", "deny", "reject", "demand", "welcome",
-                                           "applaud", "condemn", "blame", "question", "urge", "promise", "pledge", "vow", "propose",
-                                           "describe", "thank", "recall", "acknowledge", "announce", "predict", "concede", "reiterate"]
-    static let clauseStarters: Set<String> = ["the", "a", "an", "it", "he", "she", "they", "we", "i", "you", "there", "this",
-                                              "that", "these", "those", "no", "his", "her", "their", "its", "our", "my",
-                                              "some", "many", "most", "all", "any", "every", "each", "one", "two", "only",
-                                              "much", "more", "both", "if", "when", "while", "nobody", "none", "everyone",
-                                              "anyone", "someone", "what", "how", "why", "whether", "not"]
 
     init(doc: TextDocument, res: Resources, entities: EntityResult) {
         self.doc = doc
@@ -62,7 +54,7 @@ struct StatementPass {
         self.entities = entities
         tokens = doc.tokens
         quotes = doc.quotations
-        quoted = QuoteFinder.mask(quotes, tokenCount: doc.tokens.count)
+        quoted = doc.quotedTokens
         var at = [Int](repeating: -1, count: doc.tokens.count)
         for (qi, q) in quotes.enumerated() {
             at[q.open] = qi

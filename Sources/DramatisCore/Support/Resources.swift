@@ -34,6 +34,9 @@ public final class Resources: Sendable {
     public let places: [String: String]
     /// Towns and cities beside `places`, read with more care (CityReading).
     public let cities: [String: City]
+    /// Cue verbs whose object is what the statement is about ("rejected the plan"), and words
+    /// that open a reported clause without "that" (data/lexicons/statement-words.tsv).
+    public let objectCueVerbs: Set<String>, clauseStarters: Set<String>
     public struct City: Sendable { public let country: String; public let big: Bool }
     /// organisation spelling → (canonical, type)
     public let organizations: [String: (canonical: String, type: EntityType)]
@@ -151,6 +154,9 @@ public final class Resources: Sendable {
         wordFrequency = freq
 
         let placeRows = rows("gazetteer/places.tsv")
+        let statementWords = rows("lexicons/statement-words.tsv")
+        objectCueVerbs = Set(statementWords.filter { col($0, 0) == "object-verb" }.map { col($0, 1) })
+        clauseStarters = Set(statementWords.filter { col($0, 0) == "clause-starter" }.map { col($0, 1) })
         var regions: [String: String] = [:]
         for r in rows("lexicons/regions.tsv") {
             regions[col(r, 0)] = col(r, 0)

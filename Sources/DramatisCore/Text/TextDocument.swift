@@ -48,6 +48,8 @@ public final class TextDocument: @unchecked Sendable {
 
     /// The quotations of the text (computed once; the entity and statement stages both need them).
     public private(set) lazy var quotations: [Quotation] = QuoteFinder.find(self)
+    /// For each token, whether it lies inside a quotation (computed once, read by both stages).
+    public private(set) lazy var quotedTokens: [Bool] = QuoteFinder.mask(quotations, tokenCount: tokens.count)
 
     /// Transcript speaker labels ("PENCE:"), computed once for the entity and statement stages.
     public private(set) lazy var speakerLabels: [Range<Int>] = Transcript.speakerLabels(in: self)
