@@ -30,6 +30,12 @@ import Testing
         #expect(p.speaker(of: "My hope") == "Barack Obama")
     }
 
+    @Test func anHonorificsGenderPicksTheSurnamesPerson() {
+        // Two Clintons: "Mrs. Clinton" is Hillary even when Bill was named last.
+        let p = Probe("Clinton campaign looks west.\n\nHillary Clinton spoke in Iowa on Monday. Her husband, former President Bill Clinton, campaigned with her.\n\nMrs. Clinton said the plan would cut emissions.")
+        #expect(p.speaker(of: "the plan would cut emissions") == "Hillary Clinton")
+    }
+
     @Test func aJointStatementGoesToTheFirstNamed() {
         let p = Probe("Senators Charles Grassley and Patrick Leahy wrote a letter.\n\nBut Mr. Grassley and Mr. Leahy say other changes are needed.")
         #expect(p.speaker(of: "other changes are needed") == "Charles Grassley")

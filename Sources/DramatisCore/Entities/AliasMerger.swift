@@ -10,7 +10,7 @@ extension RecognitionPass {
         let idx: Int
         if let existing = byKey[key] {
             idx = existing
-        } else if let (existing, _) = personBySurname(tokens[r.upperBound - 1].text, before: r.lowerBound),
+        } else if let (existing, _) = personBySurname(tokens[r.upperBound - 1].text, before: r.lowerBound, gender: c.honorificGender),
                   compatibleName(existing, r) {
             idx = existing
         } else {
@@ -51,10 +51,14 @@ extension RecognitionPass {
         return middleNew.isEmpty || middleOld.isEmpty || middleNew == middleOld
     }
 
-    mutating func personBySurname(_ word: String, before: Int) -> (Int, Int)? {
+    /// The person of this surname mentioned last before token `before`; with an honorific's
+    /// gender ("Mrs. Clinton"), only a person whose known gender agrees (Hillary, not Bill).
+    mutating func personBySurname(_ word: String, before: Int, gender: String? = nil) -> (Int, Int)? {
         let w = word.lowercased()
         var best: (Int, Int)? = nil
+        let wanted = gender ?? "?"
         for i in draftsBySurname[w] ?? [] where drafts[i].type == .person && drafts[i].surname == w {
+            if wanted != "?" && drafts[i].gender != "?" && drafts[i].gender != wanted { continue }
             let last = lastMentionStart(of: i, before: before)
             if best == nil || last > best!.1 { best = (i, last) }
         }
@@ -111,7 +115,7 @@ extension RecognitionPass {
             let w = tokens[r.lowerBound].text
             if claimed[r.lowerBound] != nil { continue }
             let mentionRange = (c.mentionStart ?? r.lowerBound)..<r.upperBound
-            if let (p, _) = personBySurname(w, before: r.lowerBound) {
+            if let (p, _) = personBySurname(w, before: r.lowerBound, gender: c.honorificGender) {
                 addMention(p, mentionRange, .alias)
                 applyPersonFacts(p, c, r)
                 continue
