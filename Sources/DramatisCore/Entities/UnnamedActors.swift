@@ -55,6 +55,7 @@ extension RecognitionPass {
             var s = h
             let type: EntityType
             var affiliation: Int? = nil
+            var possessor: Int? = nil
             if let group = groupName(at: h) {
                 // A group's name speaks as that group ("Democrats say"), unless qualified: "some
                 // Democrats", "many Republicans", "Republicans on the committee" are a part of it.
@@ -70,7 +71,16 @@ extension RecognitionPass {
                 // Modifiers: adjectives, names and "and" ("Federal and state officials"), back to a determiner.
                 while s > sentenceStart, h - s < 5 {
                     let t = tokens[s - 1]
-                    if t.kind != .word || isPossessive(s - 1) { break }
+                    // "Clinton’s campaign", "the Texas senator’s allies": the possessor belongs to
+                    // the phrase, which speaks, not the person who owns it.
+                    if isPossessive(s - 1) {
+                        if let p = possessorStart(endingAt: s - 2, sentenceStart: sentenceStart) {
+                            possessor = claimed[s - 2]
+                            s = p
+                        }
+                        break
+                    }
+                    if t.kind != .word { break }
                     // A name inside the phrase is taken whole ("the New York businessman").
                     if let owner = claimed[s - 1] {
                         while s > sentenceStart, claimed[s - 1] == owner { s -= 1 }
@@ -102,9 +112,31 @@ extension RecognitionPass {
                 drafts[affiliation].mentions.removeAll { $0.tokens == h..<(h + 1) }
                 if drafts[idx].affiliationDraft == nil { drafts[idx].affiliationDraft = affiliation }
             }
+            if let possessor, possessor != idx, drafts[idx].affiliationDraft == nil { drafts[idx].affiliationDraft = possessor }
             for t in r where claimed[t] == nil { claimed[t] = idx }
             claimed[h] = idx
         }
+    }
+
+    /// Where the possessor ending at token `o` starts: a name's mention with its honorific ("Mr.
+    /// Rubio"), or a description back to its determiner ("the Texas senator"); nil for anything else.
+    func possessorStart(endingAt o: Int, sentenceStart: Int) -> Int? {
+        guard o >= sentenceStart, tokens[o].kind == .word else { return nil }
+        if let d = claimed[o] {
+            var start = drafts[d].mentions.first(where: { $0.tokens.contains(o) })?.tokens.lowerBound ?? o
+            if start > sentenceStart, res.honorifics[tokens[start - 1].text] != nil { start -= 1 }
+            if start > sentenceStart, tokens[start - 1].lower == "the" { start -= 1 }
+            return max(start, sentenceStart)
+        }
+        guard !tokens[o].isCapitalized, res.roleNouns[tokens[o].lower] != nil || res.speakerNouns[tokens[o].lower] != nil else { return nil }
+        var k = o
+        while k > sentenceStart, o - k < 4 {
+            let w = tokens[k - 1]
+            if ["the", "a", "an", "his", "her", "their", "its"].contains(w.lower) { return k - 1 }
+            guard w.kind == .word, claimed[k - 1] != nil || !res.stopwords.contains(w.lower) else { return nil }
+            k -= 1
+        }
+        return nil
     }
 
     static let quantifiers: Set<String> = ["some", "many", "most", "several", "few", "other", "all", "both", "fellow"]
