@@ -36,6 +36,17 @@ import Testing
         #expect(p.speaker(of: "the plan would cut emissions") == "Hillary Clinton")
     }
 
+    @Test func aQuestionIsAttributedByTheNameAndVerbAfterIt() {
+        let p = Probe("Rally notes\n\nMike Pence spoke in Ohio on Monday.\n\n“Mason let me tell you, how big is that wall going to be?” Pence said in response. “As big as it needs to be.”")
+        #expect(p.speaker(of: "how big is that wall") == "Mike Pence")
+    }
+
+    @Test func aPossessorBelongsToTheSpeakingPhrase() {
+        let p = Probe("Campaign notes\n\nTed Cruz spoke in Iowa. Cruz’s lawyers argued that he was eligible.\n\nMarco Rubio spoke. Mr. Rubio's advisers said the race was over.")
+        #expect(p.speaker(of: "he was eligible") == "Cruz’s lawyers")
+        #expect(p.speaker(of: "the race was over") == "Mr. Rubio's advisers")
+    }
+
     @Test func aJointStatementGoesToTheFirstNamed() {
         let p = Probe("Senators Charles Grassley and Patrick Leahy wrote a letter.\n\nBut Mr. Grassley and Mr. Leahy say other changes are needed.")
         #expect(p.speaker(of: "other changes are needed") == "Charles Grassley")

@@ -214,13 +214,13 @@ public enum SentenceSplitter {
     static func paragraphEnd(_ p: [Span], _ i: Int) -> Int { i < p.count ? p[i].end : Int.max }
 
     /// "“…?” Graham asked." / "“…!” Clinton said, adding …": one to three capitalised words and a
-    /// speech verb that closes its clause attribute the question or exclamation before them, in
+    /// speech verb attribute the question or exclamation before them, in
     /// the same sentence.
     static func attributionFollows(_ tokens: [Token], after close: Int, speechVerbs: Set<String>) -> Bool {
         var j = close + 1
         while j < tokens.count, j - close <= 3, tokens[j].kind == .word, tokens[j].isCapitalized { j += 1 }
-        guard j > close + 1, j < tokens.count, speechVerbs.contains(tokens[j].lower) else { return false }
-        return j + 1 >= tokens.count || [".", ",", ";"].contains(tokens[j + 1].text)
+        // "…?” Pence said in response.": the name and the verb attribute the quote, whatever follows.
+        return j > close + 1 && j < tokens.count && speechVerbs.contains(tokens[j].lower)
     }
 
     /// Personal initials ("G.K.", "J.R.R."): single capitals, each with its period.
