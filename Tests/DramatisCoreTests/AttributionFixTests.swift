@@ -47,6 +47,14 @@ import Testing
         #expect(p.speaker(of: "the race was over") == "Mr. Rubio's advisers")
     }
 
+    @Test func titlesAndAppositionsGiveThePersonNotTheNameInside() {
+        let p = Probe("Campaign notes\n\nBernie Sanders spoke in Puerto Rico. \"They'd be wrong,\" Michael Briggs, a spokesman for Sanders, said in an interview Sunday.\n\nHillary Clinton spoke. \"This is simple,\" said Clinton campaign manager Robby Mook in a statement.\n\nDonald Trump spoke. Donald Trump’s campaign manager says he is “gratified” by the decision.\n\nOne Clinton spokesman said she was feeling better.")
+        #expect(p.speaker(of: "They'd be wrong") == "Michael Briggs")
+        #expect(p.speaker(of: "This is simple") == "Robby Mook")
+        #expect(p.speaker(of: "he is “gratified”") == "Donald Trump’s campaign manager")
+        #expect(p.speaker(of: "she was feeling better") == "Clinton spokesman")
+    }
+
     @Test func aJointStatementGoesToTheFirstNamed() {
         let p = Probe("Senators Charles Grassley and Patrick Leahy wrote a letter.\n\nBut Mr. Grassley and Mr. Leahy say other changes are needed.")
         #expect(p.speaker(of: "other changes are needed") == "Charles Grassley")

@@ -186,9 +186,15 @@ extension RecognitionPass {
             // Back over modifiers, names and "and" to the article that opens the description.
             var s = h
             var opened = false
+            var possessor: Int? = nil
             while s > sentenceStart, h - s < 12 {
                 let t = tokens[s - 1]
-                if ["the", "a", "an"].contains(t.lower) { s -= 1; opened = true; break }
+                if ["the", "a", "an", "one"].contains(t.lower) { s -= 1; opened = true; break }
+                // "Donald Trump’s campaign manager says": the possessor qualifies the title.
+                if isPossessive(s - 1) {
+                    if let p = possessorStart(endingAt: s - 2, sentenceStart: sentenceStart) { possessor = claimed[s - 2]; s = p; opened = true }
+                    break
+                }
                 if let owner = claimed[s - 1] {
                     while s > sentenceStart, claimed[s - 1] == owner { s -= 1 }
                     continue
@@ -200,22 +206,28 @@ extension RecognitionPass {
             // A bare title ("the prime minister", "the president") most likely means a person the
             // article already names: only a qualified one ("the Vermont senator") speaks as itself.
             let nounStart = h >= 1 && res.roleNouns["\(tokens[h - 1].lower) \(tokens[h].lower)"] != nil ? h - 1 : h
-            guard opened, nounStart - (s + 1) >= 1 else { continue }
+            // (With a possessor, s is the phrase's first word; otherwise its article.)
+            let first = possessor == nil ? s + 1 : s
+            guard opened, nounStart - first >= (possessor == nil ? 1 : 0), nounStart > s else { continue }
             let r = s..<(h + 1)
             // The one person whose title has this noun ("Prime Minister Tony Blair" … "the prime minister said").
             let noun = tokens[h].lower
             let holders = drafts.indices.filter { d in
                 drafts[d].type == .person && (drafts[d].role?.lowercased().split(separator: " ").contains { $0 == noun } ?? false)
             }
-            if holders.count == 1 {
+            // Only a definite description refers back ("the senator"; "Trump’s campaign manager"
+            // only to Trump's); "a spokesman", "one Clinton aide" introduce someone new.
+            let refersBack = possessor == nil ? tokens[s].lower == "the" : holders.count == 1 && drafts[holders[0]].affiliationDraft == possessor
+            if holders.count == 1, refersBack {
                 drafts[holders[0]].mentions.append((r, .role))
                 for t in r where claimed[t] == nil { claimed[t] = holders[0] }
                 continue
             }
-            let name = text((s + 1)..<(h + 1))     // without its article, as the other unnamed speakers
+            let name = text((tokens[first].lower == "the" ? first + 1 : first)..<(h + 1))     // without its article, as the other unnamed speakers
             let type: EntityType = tokens[h].lower.hasSuffix("s") && res.roleNouns[String(tokens[h].lower.dropLast())] != nil ? .group : .person
             let idx = draftIndex(key: "\(type.rawValue):description:\(name.lowercased())", name: name, type: type)
             drafts[idx].mentions.append((r, .role))
+            if let possessor, possessor != idx, drafts[idx].affiliationDraft == nil { drafts[idx].affiliationDraft = possessor }
             for t in r where claimed[t] == nil { claimed[t] = idx }
         }
     }

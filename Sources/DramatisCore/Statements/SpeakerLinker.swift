@@ -45,8 +45,10 @@ extension StatementPass {
             return (m.entity, j, 0.95)
         }
         // "The opposition leader, Mr Lind, said …": the name is the apposition.
+        // (Only a name that is the whole apposition: in "Michael Briggs, a spokesman for
+        // Sanders, said" Sanders closes the apposition but Briggs speaks.)
         if j > lo, tokens[j].text == ",", let m = usable(j - 1), m.tokens.upperBound == j, m.kind != .pronoun,
-           entities.entities[m.entity].type == .person { return (m.entity, j - 1, 0.9) }
+           entities.entities[m.entity].type == .person, opensApposition(before: m.tokens.lowerBound, lo: lo) { return (m.entity, j - 1, 0.9) }
         // Apposition: "Dr Lewis, secretary of the BMA (BMA), welcomed …"
         if j >= lo, tokens[j].text == "," || tokens[j].text == ")" {
             var k = j - 1
@@ -76,7 +78,11 @@ extension StatementPass {
         // Inverted: "…,” said Mr Brown" / "said the minister".
         var r = v + 1
         while r < s.tokenRange.upperBound, r - v <= 2, ["the", "a", "an"].contains(tokens[r].lower) || res.honorifics[tokens[r].text] != nil { r += 1 }
-        if v > lo, tokens[v - 1].text == "," || tokens[v - 1].isQuote, let m = usable(r) { return (m.entity, r, 0.9) }
+        if v > lo, tokens[v - 1].text == "," || tokens[v - 1].isQuote, let m = usable(r) {
+            // "said Clinton campaign manager Robby Mook": the first name only qualifies the title.
+            if let person = personAfterTitle(following: m, before: s.tokenRange.upperBound) { return (person.entity, person.tokens.lowerBound, 0.85) }
+            return (m.entity, r, 0.9)
+        }
         // … over a title that is not part of the name: "said Representative Charles B. Rangel",
         // "said former Gov. Jeb Bush", "said German Foreign Minister Johann Wadephul".
         if v > lo, tokens[v - 1].text == "," || tokens[v - 1].isQuote {
@@ -120,6 +126,29 @@ extension StatementPass {
             }
         }
         return (nil, nil, 0)
+    }
+
+    /// Whether a comma opens the apposition that starts at token `start`, over a title
+    /// ("The opposition leader, Mr Lind, said").
+    func opensApposition(before start: Int, lo: Int) -> Bool {
+        var k = start - 1
+        while k > lo, start - k <= 4, isTitleWord(k) { k -= 1 }
+        return k >= lo && tokens[k].text == ","
+    }
+
+    /// A person named after mention `m` and a title it qualifies: "Clinton campaign manager
+    /// Robby Mook", "Trump senior adviser Stephen Miller".
+    func personAfterTitle(following m: LocatedMention, before end: Int) -> LocatedMention? {
+        var t = m.tokens.upperBound
+        var sawRole = false
+        while t < end, t - m.tokens.upperBound < 5, entities.mention(atToken: t) == nil, tokens[t].isWord {
+            if res.roleNouns[tokens[t].lower] != nil { sawRole = true }
+            guard !res.stopwords.contains(tokens[t].lower) || isTitleWord(t) else { return nil }
+            t += 1
+        }
+        guard sawRole, t < end, let p = entities.mention(atToken: t), p.tokens.lowerBound == t, p.entity != m.entity,
+              p.kind != .pronoun, entities.entities[p.entity].type == .person else { return nil }
+        return p
     }
 
     /// A word of a title before a name: an article, "former", an honorific, a role ("Senator",
