@@ -55,6 +55,12 @@ import Testing
         #expect(p.speaker(of: "she was feeling better") == "Clinton spokesman")
     }
 
+    @Test func anUnnamedSpeakerAfterTheVerbSpeaks() {
+        let p = Probe("Campaign notes\n\nDonald Trump spoke. “Trump is bigger than the Republican Party,” said one Trump confidant.\n\nOther Republican leaders said on Thursday that it’s up to Trump to close the schism.")
+        #expect(p.speaker(of: "Trump is bigger than") == "Trump confidant")
+        #expect(p.speaker(of: "it’s up to Trump") == "Other Republican leaders")
+    }
+
     @Test func aJointStatementGoesToTheFirstNamed() {
         let p = Probe("Senators Charles Grassley and Patrick Leahy wrote a letter.\n\nBut Mr. Grassley and Mr. Leahy say other changes are needed.")
         #expect(p.speaker(of: "other changes are needed") == "Charles Grassley")

@@ -116,6 +116,39 @@ extension RecognitionPass {
             for t in r where claimed[t] == nil { claimed[t] = idx }
             claimed[h] = idx
         }
+        findInvertedUnnamedSpeakers()
+    }
+
+    /// "…,” said one Trump confidant." / "…, said a senior official.": an unnamed speaker after
+    /// the verb, when a quote or a comma comes before the verb and the phrase ends its clause.
+    mutating func findInvertedUnnamedSpeakers() {
+        let openers: Set<String> = ["a", "an", "the", "one", "another", "two", "three", "several", "some"]
+        for v in tokens.indices.dropFirst() where tokens[v - 1].isQuote || tokens[v - 1].text == "," {
+            guard speakerSlot(beforeVerb: v) != nil || res.speechVerbs[tokens[v].lower]?.isSpeech == true, !quoted[v],
+                  v + 2 < tokens.count, openers.contains(tokens[v + 1].lower), claimed[v + 1] == nil else { continue }
+            let sentenceEnd = doc.sentences[doc.sentenceOfToken[v]].tokenRange.upperBound
+            var h = v + 2
+            // Over modifiers and names to the last word before the clause ends.
+            while h + 1 < sentenceEnd, h - v < 7, tokens[h + 1].isWord, !["who", "and", "in", "on", "at", "of", "for", "to", "with", "after", "during"].contains(tokens[h + 1].lower) { h += 1 }
+            guard h < sentenceEnd, claimed[h] == nil, !tokens[h].isCapitalized,
+                  h + 1 >= sentenceEnd || [",", ".", ";", "who"].contains(tokens[h + 1].lower) else { continue }
+            let w = tokens[h].lower, singular = String(w.dropLast())
+            let type: EntityType
+            if let t = res.speakerNouns[w] ?? res.attribution.speakerNouns[w] { type = t }
+            else if res.roleNouns[w] != nil { type = .person }
+            else if w.hasSuffix("s"), res.roleNouns[singular] != nil { type = .group }
+            else { continue }
+            // Nothing but modifiers between the opener and the noun: no verb, no stopword.
+            guard ((v + 2)..<h).allSatisfy({ claimed[$0] != nil || tokens[$0].isWord && !res.stopwords.contains(tokens[$0].lower) && res.speechVerbs[tokens[$0].lower] == nil }) else { continue }
+            let r = (v + 1)..<(h + 1)
+            // Named without its article ("senior Cruz adviser"); the mention keeps it.
+            let nameStart = ["a", "an", "the", "one"].contains(tokens[v + 1].lower) ? v + 2 : v + 1
+            let name = text(nameStart..<(h + 1))
+            let idx = draftIndex(key: "\(type.rawValue):speaker:\(name.lowercased())", name: name, type: type)
+            drafts[idx].mentions.append((r, .name))
+            for t in r where claimed[t] == nil { claimed[t] = idx }
+            claimed[h] = idx
+        }
     }
 
     /// Where the possessor ending at token `o` starts: a name's mention with its honorific ("Mr.
