@@ -61,6 +61,13 @@ import Testing
         #expect(p.speaker(of: "it’s up to Trump") == "Other Republican leaders")
     }
 
+    @Test func describedHoldersSpeakAsWritten() {
+        let p = Probe("Campaign notes\n\nTerry McAuliffe met Bobby Scott. Those close to him say that, in addition to Scott, he would have to consider Rep. Don Beyer.\n\nAlthough Scott lacks a signature achievement, elected officials from both parties say he has forged a reputation as a hard worker.\n\nHillary Clinton spoke. Her campaign believes she has the discipline to prevent him from provoking her.")
+        #expect(p.speaker(of: "he would have to consider") == "Those close to him")
+        #expect(p.speaker(of: "he has forged a reputation") == "elected officials from both parties")
+        #expect(p.speaker(of: "she has the discipline") == "Her campaign")
+    }
+
     @Test func aJointStatementGoesToTheFirstNamed() {
         let p = Probe("Senators Charles Grassley and Patrick Leahy wrote a letter.\n\nBut Mr. Grassley and Mr. Leahy say other changes are needed.")
         #expect(p.speaker(of: "other changes are needed") == "Charles Grassley")

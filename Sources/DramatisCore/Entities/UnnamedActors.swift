@@ -33,7 +33,9 @@ extension RecognitionPass {
     func speakerSlot(beforeVerb v: Int) -> Int? {
         guard !quoted[v], tokens[v].kind == .word else { return nil }
         let w = tokens[v].lower
-        guard res.speechVerbs[w]?.isSpeech == true || (res.attribution.words[w]?.speechRate ?? 0) >= 0.5 else { return nil }
+        // A verb of belief too ("Her advisers think", "many Republicans believe"): PolNeAR
+        // attributes attitudes to their holders as it does speech.
+        guard res.speechVerbs[w] != nil || (res.attribution.words[w]?.speechRate ?? 0) >= 0.5 else { return nil }
         var h = v - 1
         // Over "has", "also", and any adverb ("some Democrats privately express").
         while h >= 0, res.speechModifiers.contains(tokens[h].lower) || claimed[h] == nil && !tokens[h].isCapitalized && isLyAdverb(tokens[h].lower) { h -= 1 }
@@ -65,8 +67,10 @@ extension RecognitionPass {
                 type = .group
                 affiliation = group
             } else {
+                // "Those close to him": a pronoun heads the phrase only with what follows it.
+                let pronounHead: EntityType? = h < phraseEnd && tokens[h].lower == "those" ? .group : nil
                 guard claimed[h] == nil,
-                      let t = res.speakerNouns[tokens[h].lower] ?? res.attribution.speakerNouns[tokens[h].lower] else { continue }
+                      let t = pronounHead ?? res.speakerNouns[tokens[h].lower] ?? res.attribution.speakerNouns[tokens[h].lower] else { continue }
                 type = t
                 // Modifiers: adjectives, names and "and" ("Federal and state officials"), back to a determiner.
                 while s > sentenceStart, h - s < 5 {
@@ -90,7 +94,11 @@ extension RecognitionPass {
                     if ["a", "an", "the", "another", "one", "two", "some", "many", "several", "other", "these", "those", "his", "her",
                         "their", "its", "our", "my", "your", "all", "most", "few", "both", "such"].contains(t.lower) { s -= 1; break }
                     if res.stopwords.contains(t.lower) && t.lower != "and" || res.speechVerbs[t.lower] != nil { break }
-                    if t.lower.hasSuffix("ed") && !t.isCapitalized || t.lower.hasSuffix("ly") { break }
+                    // A past participle is a verb unless an article or a comma opens the phrase
+                    // before it: "elected officials from both parties", "the retired generals".
+                    if t.lower.hasSuffix("ed") && !t.isCapitalized,
+                       !(s - 1 == sentenceStart || ["the", "a", "an", ",", "some", "many", "other", "several"].contains(tokens[s - 2].lower)) { break }
+                    if t.lower.hasSuffix("ly") { break }
                     // "$20 million experts say": the amount is not part of who speaks.
                     if RecognitionPass.numberWords.contains(t.lower) { break }
                     s -= 1
@@ -186,7 +194,14 @@ extension RecognitionPass {
             let t = tokens[k]
             guard t.kind == .word, !quoted[k] else { return nil }
             if RecognitionPass.phrasePrepositions.contains(t.lower) {
-                let head = k - 1, w = tokens[head].lower
+                var head = k - 1
+                // "Those close to him", "people familiar with the talks": the head is before the adjective.
+                if head > lo, ["close", "closest", "familiar", "loyal"].contains(tokens[head].lower),
+                   ["those", "people", "sources", "someone", "aides", "allies", "friends", "officials"].contains(tokens[head - 1].lower) {
+                    if tokens[head - 1].lower == "those" || tokens[head - 1].lower == "someone" { return head - 1 }
+                    head -= 1
+                }
+                let w = tokens[head].lower
                 let noun = claimed[head] == nil && tokens[head].kind == .word
                     && (res.speakerNouns[w] ?? res.attribution.speakerNouns[w]) != nil
                 if noun || groupName(at: head) != nil { return head }
