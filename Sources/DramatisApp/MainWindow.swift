@@ -32,6 +32,8 @@ final class MainWindow {
     private var libraryArticle: Int64?
     private let exportMenu = ExportMenu()
     private(set) var analysis: Analysis?
+    /// The analysis shown with the core's annotations, which a new publication date re-analyses.
+    private var shown: AnalysedDocument?
     /// The file or address shown (titles, re-analysis).
     private var documentPath: String?
     private var pending: PendingDocument?
@@ -330,9 +332,9 @@ final class MainWindow {
         }
     }
 
-    private func finish(_ result: Result<Analysis, Error>, path: String) {
+    private func finish(_ result: Result<AnalysedDocument, Error>, path: String) {
         switch result {
-        case .success(let analysis): display(analysis, path: path)
+        case .success(let document): display(document, path: path)
         case .failure(let error):
             failed(path: path, error: error)
             app.documentFailed(in: self, message: Self.message(for: error, path: path))
@@ -342,6 +344,7 @@ final class MainWindow {
     /// The article text before its analysis: readable and searchable, highlights to come.
     private func showText(_ article: Article, path: String) {
         analysis = nil
+        shown = nil
         articleView.showText(article)
         actorPanel.beginAnalysis()
         setTitles(article, path: path)
@@ -361,9 +364,11 @@ final class MainWindow {
         gtk_window_set_title(cast(widget), "\(title) — Dramatis")
     }
 
-    private func display(_ analysis: Analysis, path: String) {
+    private func display(_ document: AnalysedDocument, path: String) {
+        let analysis = document.analysis
         let textShown = articleView.isShowing(analysis.article.text)
         documentPath = path
+        shown = document
         self.analysis = analysis
         articleView.show(analysis)
         actorPanel.show(analysis)
@@ -391,18 +396,18 @@ final class MainWindow {
     /// `span` revealed, its whole sentence marked.
     private func openFromLibrary(_ id: Int64, span: (start: Int, end: Int)?) {
         guard let stored = try? AppLibrary.shared?.article(id) else { return toast("That article is no longer in the library") }
-        let task = DocumentLoader.reanalyse(stored.article, published: stored.published)
+        let task = DocumentLoader.analyse(stored.article, published: stored.published)
         loadGeneration += 1
         let generation = loadGeneration
         headerSpinner.isVisible = true
         gtk_spinner_start(opaque(headerSpinner))
         Task { @MainActor [weak self] in
-            let analysis = await task.value
+            let document = await task.value
             guard let self, generation == loadGeneration else { return }
             headerSpinner.isVisible = false
             gtk_spinner_stop(opaque(headerSpinner))
             libraryArticle = id
-            display(analysis, path: stored.url ?? stored.title ?? "Library article \(id)")
+            display(document, path: stored.url ?? stored.title ?? "Library article \(id)")
             libraryArticle = nil
             adw_view_stack_set_visible_child_name(opaque(viewStack), "article")
             if let span { articleView.reveal(start: span.start, end: span.end, wholeSentence: true) }
@@ -440,23 +445,25 @@ final class MainWindow {
 
     // MARK: Publication date
 
-    /// Re-runs the core's analysis with another publication date, off the main thread, then shows
+    /// Re-runs the date-dependent part of the core's analysis with another publication date
+    /// (`Analyzer.reanalyze`), off the main thread, then shows
     /// the new timeline and panel with the same actor selected and the same view.
     private func changePublished(_ published: String?) {
-        guard let analysis, let path = documentPath, !isLoading else { return }
+        guard let shown, let path = documentPath, !isLoading else { return }
         let selected = actorPanel.selectedActor
-        let task = DocumentLoader.reanalyse(analysis.article, published: published)
+        let task = DocumentLoader.reanalyse(shown, published: published)
         loadGeneration += 1
         let generation = loadGeneration
         articleView.dateButton.isSensitive = false
         headerSpinner.isVisible = true
         gtk_spinner_start(opaque(headerSpinner))
         Task { @MainActor [weak self] in
-            let updated = await task.value
+            let document = await task.value
             guard let self, generation == loadGeneration else { return }
+            let updated = document.analysis
             headerSpinner.isVisible = false
             gtk_spinner_stop(opaque(headerSpinner))
-            display(updated, path: path)
+            display(document, path: path)
             if let selected, updated.entity(id: selected) != nil || selected == ActorPanel.unattributedID {
                 selectActor(selected)
             }
