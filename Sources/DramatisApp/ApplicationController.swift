@@ -21,7 +21,7 @@ final class ApplicationController {
             let window = windows.last ?? newWindow()
             window.present()
             // Without a file there is nothing to analyse: the empty state is the first frame.
-            if options.firstFrameExit, window.isEmpty, !window.isLoading { FirstFrame.exitAfterNextFrame(of: window.widget) }
+            if options.firstFrameExit, window.isEmpty, !window.isLoading { FirstFrame.exitAfterNextFrame(of: window.widget.widget) }
         }
         Signal.onOpen(app) { [unowned self] files in
             for file in files {
@@ -51,7 +51,7 @@ final class ApplicationController {
 
     /// Called by a window once an analysed article is on screen.
     func documentShown(in window: MainWindow) {
-        if options.firstFrameExit { FirstFrame.exitAfterNextFrame(of: window.widget) }
+        if options.firstFrameExit { FirstFrame.exitAfterNextFrame(of: window.widget.widget) }
     }
 
     /// A benchmark run must not wait forever for a frame that will never come.
