@@ -54,6 +54,15 @@ enum Preferences {
         settings.setBool("window-maximized", window.isMaximized)
     }
 
+    /// Binds a widget property to a key both ways (`g_settings_bind`): the widget shows the
+    /// stored value and writes each change. False without the schema: the caller then copies
+    /// changes itself, to the session value.
+    static func bind(_ key: String, to widget: some WidgetHandle, property: String) -> Bool {
+        guard let settings else { return false }
+        settings.bind(key, to: widget, property: property)
+        return true
+    }
+
     /// `article-font`: a Pango description such as "Serif 12". Without the schema the choice lasts
     /// for the session only.
     static var articleFont: String {

@@ -4,8 +4,9 @@ import DramatisCore
 import Foundation
 
 /// The Preferences window (app.preferences, Ctrl+,): article font, style, highlighted entity
-/// types. Every control writes its GSettings key at once (`Preferences`); the application applies
-/// the change to every open window. libadwaita 1.2 widgets only (AdwActionRow + GtkSwitch, no
+/// types. Every control writes its GSettings key at once (bound with `g_settings_bind` where the
+/// widget property is the key's value; `Preferences`); the application applies the change to
+/// every open window. libadwaita 1.2 widgets only (AdwActionRow + GtkSwitch, no
 /// AdwSwitchRow).
 @MainActor
 enum PreferencesWindow {
@@ -48,7 +49,10 @@ enum PreferencesWindow {
         let fontRow = ActionRow(title: "Article font", subtitle: "Font and size of the article text")
         let button = FontButton(font: Preferences.articleFont)
         button.align(v: GTK_ALIGN_CENTER).accessibleLabel("Article font")
-        Signal.on(button, "font-set") { if let font = button.font { Preferences.articleFont = font } }
+        // GtkFontChooser:font is the key's Pango description.
+        if !Preferences.bind("article-font", to: button, property: "font") {
+            Signal.on(button, "font-set") { if let font = button.font { Preferences.articleFont = font } }
+        }
         fontRow.addSuffix(button, activates: true)
         g.add(fontRow)
         return g
@@ -79,13 +83,17 @@ enum PreferencesWindow {
         let spin = SpinButton(range: 0...1, step: 0.05, digits: 2)
         spin.value = Preferences.positionsMinimumConfidence
         spin.align(v: GTK_ALIGN_CENTER).accessibleLabel("Minimum confidence of a shown position")
-        Signal.on(spin, "value-changed") { Preferences.positionsMinimumConfidence = spin.value }
+        // GtkSpinButton:value is the key's double (the schema's range is the button's, 0–1).
+        if !Preferences.bind("positions-minimum-confidence", to: spin, property: "value") {
+            Signal.on(spin, "value-changed") { Preferences.positionsMinimumConfidence = spin.value }
+        }
         r.addSuffix(spin, activates: true)
         g.add(r)
         return g
     }
 
-    /// One switch per entity type.
+    /// One switch per entity type. (Not bound: each switch is one member of the `highlight-types`
+    /// list, not a key of its own.)
     private static func highlightGroup() -> PreferencesGroup {
         let g = PreferencesGroup(title: "Highlights", description: "Mentions of these kinds of actor are coloured in the article text")
         let types = Preferences.highlightedTypes

@@ -40,6 +40,12 @@ struct Settings {
         list.withUnsafeMutableBufferPointer { _ = g_settings_set_strv(settings, key, $0.baseAddress) }
     }
 
+    /// Keeps a GObject property and the key equal both ways (`g_settings_bind`): the widget shows
+    /// the key's value, a change of either is copied to the other.
+    func bind(_ key: String, to object: some PointerConvertible, property: String) {
+        g_settings_bind(settings, key, object.raw, property, G_SETTINGS_BIND_DEFAULT)
+    }
+
     /// Called with the key after every change (from this process or another, such as `gsettings set`).
     @MainActor func onChanged(_ handler: @escaping @MainActor (String) -> Void) {
         Signal.onPointer(settings, "changed") { key in
