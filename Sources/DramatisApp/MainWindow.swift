@@ -112,7 +112,7 @@ final class MainWindow {
         Signal.onBool(widget, "close-request") { [unowned self] in Preferences.saveSize(widget); return false }
         Signal.on(widget, "destroy") { [unowned self] in app.windowClosed(self) }
         StartupTrace.mark("window: built")
-        StartupTrace.traceFrames(of: widget.widget)
+        StartupTrace.traceFrames(of: widget)
     }
 
     func present() {

@@ -46,7 +46,7 @@ struct Window: WindowHandle {
 
 struct ApplicationWindow: WindowHandle, ActionMap {
     let widget: Widget
-    init(application: UnsafeMutablePointer<AdwApplication>) { widget = adw_application_window_new(cast(application))! }
+    init(application: Application) { widget = adw_application_window_new(cast(application.app))! }
     func setContent(_ content: some WidgetHandle) { adw_application_window_set_content(cast(widget), content.widget) }
     var actionMap: OpaquePointer { opaque(widget) }
 }
