@@ -29,7 +29,8 @@ struct TextView: WidgetHandle {
         get { gtk_text_view_get_cursor_visible(view) != 0 }
         nonmutating set { gtk_text_view_set_cursor_visible(view, newValue ? 1 : 0) }
     }
-    /// Scrolls so the insertion point is in view (`within` margin, `align` y when `useAlign`).
+    /// Scrolls so the insertion point is in view, `within` a margin (a fraction of the view);
+    /// with `yAlign`, placed at that height (0 top, 1 bottom).
     func scrollToCursor(within margin: Double, yAlign: Double? = nil) {
         gtk_text_view_scroll_to_mark(view, gtk_text_buffer_get_insert(buffer.buffer), margin, yAlign == nil ? 0 : 1, 0, yAlign ?? 0)
     }

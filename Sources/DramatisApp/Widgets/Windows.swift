@@ -134,7 +134,7 @@ struct MessageDialog: WindowHandle {
 /// GtkFileChooserNative (GtkFileDialog is GTK 4.10): modal, starting in `folder`; `completion`
 /// gets the chosen path, not called on Cancel. The chooser frees itself when answered.
 @MainActor
-struct FileChooser {
+enum FileChooser {
     struct Filter {
         let name: String
         var mimeTypes: [String] = []
