@@ -7,21 +7,21 @@ import Foundation
 /// role, affiliation, positions and statements.
 @MainActor
 final class ActorPanel {
-    let widget: Widget
-    private let list: Widget
-    private let listScroll: Widget
-    private let filterEntry: Widget
-    private let detailStack: Widget
-    private let nameLabel: Widget
-    private let subtitleLabel: Widget
-    private let countsLabel: Widget
-    private let positionsHeading: Widget
-    private let positionsList: Widget
-    private let statementsHeading: Widget
+    let widget: Stack
+    private let list: ListBox
+    private let listScroll: ScrolledWindow
+    private let filterEntry: SearchEntry
+    private let detailStack: Stack
+    private let nameLabel: Label
+    private let subtitleLabel: Label
+    private let countsLabel: Label
+    private let positionsHeading: Label
+    private let positionsList: ListBox
+    private let statementsHeading: Label
     private let statements = StatementList()
     private var analysis: Analysis?
     private var rowIDs: [UnsafeMutableRawPointer: String] = [:]
-    private var rowsByID: [String: Widget] = [:]
+    private var rowsByID: [String: ListBoxRow] = [:]
     private var searchKeys: [String: String] = [:]
     private(set) var selectedID: String?
     var selectedActor: String? { selectedID }
@@ -36,15 +36,12 @@ final class ActorPanel {
     }
 
     init() {
-        filterEntry = gtk_search_entry_new()!
-        dr_object_set_string(filterEntry, "placeholder-text", "Filter actors")
+        filterEntry = SearchEntry(placeholder: "Filter actors")
         filterEntry.accessibleLabel("Filter actors").margins(top: 8, bottom: 8, start: 10, end: 10)
 
         list = UI.listBox("navigation-sidebar")
-        gtk_list_box_set_selection_mode(opaque(list), GTK_SELECTION_SINGLE)
         list.accessibleLabel("Actors")
-        let empty = UI.label("No actors match", "dim-label", xalign: 0.5).margins(24)
-        gtk_list_box_set_placeholder(opaque(list), empty)
+        list.setPlaceholder(UI.label("No actors match", "dim-label", xalign: 0.5).margins(24))
         listScroll = UI.scrolled(list).expand(v: true)
         let top = UI.vbox(spacing: 0, [filterEntry, listScroll])
 
@@ -52,8 +49,7 @@ final class ActorPanel {
         subtitleLabel = UI.label("", "dim-label", wrap: true)
         countsLabel = UI.label("", "caption", "dim-label")
         positionsHeading = UI.label("Positions", "detail-heading")
-        positionsList = UI.listBox("boxed-list")
-        gtk_list_box_set_selection_mode(opaque(positionsList), GTK_SELECTION_NONE)
+        positionsList = UI.listBox("boxed-list", selectable: false)
         positionsList.accessibleLabel("Positions")
         statementsHeading = UI.label("Statements", "detail-heading")
         let detail = UI.vbox(spacing: 6, [nameLabel, subtitleLabel, countsLabel, positionsHeading, positionsList,
@@ -63,41 +59,33 @@ final class ActorPanel {
         // first frame dozens of text layouts for two lines.
         let placeholderTitle = UI.label("No Actor Selected", "title-3", wrap: true, xalign: 0.5)
         let placeholderText = UI.label("Click a highlighted name in the article, or choose one above.", "dim-label",
-                                       wrap: true, xalign: 0.5)
-        gtk_label_set_justify(opaque(placeholderText), GTK_JUSTIFY_CENTER)
+                                       wrap: true, xalign: 0.5).centred()
         let placeholder = UI.vbox(spacing: 12, [UI.image("avatar-default-symbolic", size: 64).css("dim-label"),
                                                 placeholderTitle, placeholderText])
             .align(v: GTK_ALIGN_CENTER).margins(24)
         detailStack = UI.stack()
-        gtk_stack_add_named(opaque(detailStack), placeholder, "none")
-        gtk_stack_add_named(opaque(detailStack), UI.scrolled(detail), "actor")
+        detailStack.add(placeholder, name: "none")
+        detailStack.add(UI.scrolled(detail), name: "actor")
         detailStack.expand(v: true)
 
-        let paned = gtk_paned_new(GTK_ORIENTATION_VERTICAL)!
-        gtk_paned_set_start_child(opaque(paned), top)
-        gtk_paned_set_end_child(opaque(paned), detailStack)
         // The list gets about two thirds of the panel: at the default window size (1200×780) that
         // is 6–7 actor rows (checked by scripts/tests/gui_test.py), the detail below keeps the
         // selected actor's name, counts and first positions; the handle moves the split.
-        gtk_paned_set_position(opaque(paned), Self.listHeight)
-        gtk_paned_set_shrink_start_child(opaque(paned), 0)
-        gtk_paned_set_shrink_end_child(opaque(paned), 0)
+        let paned = Paned(GTK_ORIENTATION_VERTICAL, start: top, end: detailStack, position: Self.listHeight)
         // While the core works: a spinner instead of an empty list.
-        let spinner = gtk_spinner_new()!
-        gtk_spinner_start(opaque(spinner))
-        gtk_widget_set_size_request(spinner, 24, 24)
+        let spinner = Spinner().size(width: 24, height: 24)
+        spinner.isSpinning = true
         let analysing = UI.vbox(spacing: 12, [spinner, UI.label("Finding who is in the article…", "dim-label", wrap: true, xalign: 0.5)])
             .align(h: GTK_ALIGN_CENTER, v: GTK_ALIGN_CENTER).margins(24)
         widget = UI.stack(crossfade: true)
-        gtk_stack_add_named(opaque(widget), paned, "ready")
-        gtk_stack_add_named(opaque(widget), analysing, "analysing")
-        widget.css("actor-panel")
-        gtk_widget_set_size_request(widget, 300, -1)
+        widget.add(paned, name: "ready")
+        widget.add(analysing, name: "analysing")
+        widget.css("actor-panel").size(width: 300)
 
-        Callback.setFilter(opaque(list)) { [unowned self] row in matchesFilter(UnsafeMutableRawPointer(row)) }
+        list.setFilter { [unowned self] row in matchesFilter(row) }
         Signal.on(filterEntry, "search-changed") { [unowned self] in
             addPendingRows()
-            gtk_list_box_invalidate_filter(opaque(list))
+            list.invalidateFilter()
         }
         Signal.onPointer(positionsList, "row-activated") { [unowned self] row in
             if let row, let statement = positionEvidence[row] { onStatementActivated?(statement) }
@@ -126,9 +114,9 @@ final class ActorPanel {
     func beginAnalysis() {
         analysis = nil
         pendingRows = []
-        UI.clearList(list)
+        list.removeAll()
         rowIDs = [:]; rowsByID = [:]; searchKeys = [:]
-        gtk_stack_set_visible_child_name(opaque(widget), "analysing")
+        widget.visibleChild = "analysing"
     }
 
     /// Rows built before the first frame: more than the list shows at once (about five at its
@@ -143,11 +131,11 @@ final class ActorPanel {
 
     func show(_ analysis: Analysis) {
         self.analysis = analysis
-        gtk_stack_set_visible_child_name(opaque(widget), "ready")
+        widget.visibleChild = "ready"
         selectedID = nil
-        UI.clearList(list)
+        list.removeAll()
         rowIDs = [:]; rowsByID = [:]; searchKeys = [:]
-        gtk_editable_set_text(opaque(filterEntry), "")
+        filterEntry.text = ""
         var builders: [@MainActor () -> Void] = Self.ranked(analysis).map { entity, statementCount in
             { [unowned self] in
                 let row = makeRow(entity, statements: statementCount, positions: analysis.positions(of: entity.id).filter(Preferences.shows))
@@ -158,10 +146,9 @@ final class ActorPanel {
         let unattributed = analysis.statements.filter { $0.speaker == nil }.count
         if unattributed > 0 {
             builders.append { [unowned self] in
-                let row = gtk_list_box_row_new()!
                 let title = UI.label(Self.unattributedTitle, "heading")
                 let counts = UI.label(Format.plural(unattributed, "statement"), "caption", "dim-label", "numeric")
-                gtk_list_box_row_set_child(cast(row), UI.vbox(spacing: 3, [title, counts]).css("actor-row"))
+                let row = ListBoxRow(UI.vbox(spacing: 3, [title, counts]).css("actor-row"))
                 row.accessibleLabel("\(Self.unattributedTitle), \(Format.plural(unattributed, "statement"))")
                 add(row, id: Self.unattributedID, searchText: [Self.unattributedTitle])
             }
@@ -181,7 +168,7 @@ final class ActorPanel {
         // Its row is among the rows already built; the window highlights its mentions.
         if let first = Self.ranked(analysis).first?.entity.id, let row = rowsByID[first] {
             updatingSelection = true
-            gtk_list_box_select_row(opaque(list), cast(row))
+            list.select(row)
             updatingSelection = false
             showDetail(first)
         } else {
@@ -199,40 +186,29 @@ final class ActorPanel {
     static let unattributedID = "\u{0}unattributed"
     static let unattributedTitle = "Unattributed statements"
 
-    private func add(_ row: Widget, id: String, searchText: [String]) {
-        gtk_list_box_append(opaque(list), row)
-        rowIDs[UnsafeMutableRawPointer(row)] = id
+    private func add(_ row: ListBoxRow, id: String, searchText: [String]) {
+        list.append(row)
+        rowIDs[row.raw] = id
         rowsByID[id] = row
         searchKeys[id] = searchText.joined(separator: "\n")
             .folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
     }
 
-    private func makeRow(_ entity: Entity, statements: Int, positions: [Position]) -> Widget {
-        let row = gtk_list_box_row_new()!
+    private func makeRow(_ entity: Entity, statements: Int, positions: [Position]) -> ListBoxRow {
         let name = UI.label(entity.name, "heading", wrap: true)
         let box = UI.vbox(spacing: 3, [name]).css("actor-row")
         let subtitle = [entity.role, entity.type == .person ? nil : entity.type.displayName].compactMap { $0 }.first
-        let role = UI.label(subtitle ?? "", "caption", "dim-label").expand(h: true)
-        gtk_label_set_ellipsize(opaque(role), PANGO_ELLIPSIZE_END)
+        let role = UI.label(subtitle ?? "", "caption", "dim-label", ellipsize: true).expand(h: true)
         let counts = UI.label(Self.counts(entity, statements: statements), "caption", "dim-label", "numeric")
-        UI.append(box, UI.hbox(spacing: 6, [role, counts]))
+        box.append(UI.hbox(spacing: 6, [role, counts]))
         if !positions.isEmpty {
-            let chips = gtk_flow_box_new()!
-            gtk_flow_box_set_selection_mode(opaque(chips), GTK_SELECTION_NONE)
-            gtk_flow_box_set_column_spacing(opaque(chips), 4)
-            gtk_flow_box_set_row_spacing(opaque(chips), 4)
-            gtk_flow_box_set_max_children_per_line(opaque(chips), 4)
             // Two chips side by side at the panel's width: a row stays two lines plus one of chips.
-            gtk_flow_box_set_min_children_per_line(opaque(chips), min(2, UInt32(positions.count)))
-            gtk_widget_set_can_target(chips, 0)
-            for p in positions {
-                let chip = Self.stanceChip(p)
-                gtk_flow_box_append(opaque(chips), chip)
-                if let child = gtk_widget_get_parent(chip) { gtk_widget_set_focusable(child, 0) }
-            }
-            UI.append(box, chips)
+            let chips = FlowBox(columnSpacing: 4, rowSpacing: 4, maxPerLine: 4, minPerLine: min(2, UInt32(positions.count)))
+            chips.canTarget = false
+            for p in positions { chips.append(Self.stanceChip(p)) }
+            box.append(chips)
         }
-        gtk_list_box_row_set_child(cast(row), box)
+        let row = ListBoxRow(box)
         var description = [entity.name]
         if let subtitle { description.append(subtitle) }
         description.append(Self.counts(entity, statements: statements))
@@ -257,16 +233,14 @@ final class ActorPanel {
         }
     }
 
-    static func stanceChip(_ p: Position) -> Widget {
-        let chip = UI.label(stanceText(p), "stance-chip", p.stance.rawValue).align(h: GTK_ALIGN_START)
-        gtk_label_set_ellipsize(opaque(chip), PANGO_ELLIPSIZE_END)
-        gtk_label_set_max_width_chars(opaque(chip), 20)
+    static func stanceChip(_ p: Position) -> Label {
+        let chip = UI.label(stanceText(p), "stance-chip", p.stance.rawValue, ellipsize: true).align(h: GTK_ALIGN_START).maxWidthChars(20)
         chip.tooltip(p.summary)
         return chip
     }
 
     private func matchesFilter(_ row: UnsafeMutableRawPointer) -> Bool {
-        let query = String(cString: gtk_editable_get_text(opaque(filterEntry)))
+        let query = filterEntry.text
             .trimmingCharacters(in: .whitespaces)
             .folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
         guard !query.isEmpty else { return true }
@@ -285,40 +259,31 @@ final class ActorPanel {
         updatingSelection = true
         defer { updatingSelection = false }
         if let id, let row = rowsByID[id] {
-            gtk_list_box_select_row(opaque(list), cast(row))
+            list.select(row)
             scrollIntoView(row)
         } else {
-            gtk_list_box_unselect_all(opaque(list))
+            list.unselectAll()
         }
         showDetail(id)
     }
 
     /// Scrolls the actor list just enough to show the row (without taking the keyboard focus).
-    private func scrollIntoView(_ row: Widget) {
-        var x = 0.0, y = 0.0
-        guard gtk_widget_translate_coordinates(row, list, 0, 0, &x, &y) != 0,
-              let adjustment = gtk_scrolled_window_get_vadjustment(opaque(listScroll)) else { return }
-        let height = Double(gtk_widget_get_height(row))
-        let top = gtk_adjustment_get_value(adjustment)
-        let page = gtk_adjustment_get_page_size(adjustment)
-        if y < top {
-            gtk_adjustment_set_value(adjustment, y)
-        } else if y + height > top + page {
-            gtk_adjustment_set_value(adjustment, y + height - page)
-        }
+    private func scrollIntoView(_ row: ListBoxRow) {
+        guard let origin = row.origin(in: list) else { return }
+        listScroll.scrollToShow(top: origin.y, height: Double(row.height))
     }
 
     private func showUnattributed(_ analysis: Analysis) {
         let said = analysis.statements.filter { $0.speaker == nil }
-        UI.setText(nameLabel, Self.unattributedTitle)
-        UI.setText(subtitleLabel, "Statements whose speaker the text does not name clearly")
-        UI.setText(countsLabel, Format.plural(said.count, "statement"))
+        nameLabel.text = Self.unattributedTitle
+        subtitleLabel.text = "Statements whose speaker the text does not name clearly"
+        countsLabel.text = Format.plural(said.count, "statement")
         positionsHeading.isVisible = false
         positionsList.isVisible = false
         statements.show(said)
-        UI.setText(statementsHeading, "Statements")
+        statementsHeading.text = "Statements"
         statements.widget.isVisible = true
-        gtk_stack_set_visible_child_name(opaque(detailStack), "actor")
+        detailStack.visibleChild = "actor"
     }
 
     private func showDetail(_ id: String?) {
@@ -328,42 +293,40 @@ final class ActorPanel {
             return
         }
         guard let analysis, let id, let entity = analysis.entity(id: id) else {
-            gtk_stack_set_visible_child_name(opaque(detailStack), "none")
+            detailStack.visibleChild = "none"
             return
         }
-        UI.setText(nameLabel, entity.name)
+        nameLabel.text = entity.name
         var subtitle = [entity.type.displayName]
         if let role = entity.role { subtitle.append(role) }
         if let affiliation = analysis.entity(id: entity.affiliation)?.name ?? entity.affiliation { subtitle.append(affiliation) }
-        UI.setText(subtitleLabel, subtitle.joined(separator: " · "))
+        subtitleLabel.text = subtitle.joined(separator: " · ")
         let said = analysis.statements(by: id)
-        UI.setText(countsLabel, Self.counts(entity, statements: said.count))
+        countsLabel.text = Self.counts(entity, statements: said.count)
 
         let positions = analysis.positions(of: id).filter(Preferences.shows)
-        UI.clearList(positionsList)
+        positionsList.removeAll()
         positionEvidence = [:]
         for p in positions {
-            let row = gtk_list_box_row_new()!
-            let topic = UI.label(p.topic, "heading").expand(h: true)
-            gtk_label_set_ellipsize(opaque(topic), PANGO_ELLIPSIZE_END)
+            let topic = UI.label(p.topic, "heading", ellipsize: true).expand(h: true)
             let stance = UI.label(p.stance.rawValue, "stance-chip", p.stance.rawValue)
             let summary = UI.label(p.summary, wrap: true)
             let box = UI.vbox(spacing: 4, [UI.hbox(spacing: 6, [topic, stance]), summary])
                 .margins(top: 8, bottom: 8, start: 12, end: 12)
-            gtk_list_box_row_set_child(cast(row), box)
+            let row = ListBoxRow(box)
             // Activating a position shows its first piece of evidence in the article.
             let evidence = analysis.firstEvidence(of: p)
             UI.linkToEvidence(row, evidence)
             row.accessibleLabel("\(Self.stanceText(p)): \(p.summary)")
-            gtk_list_box_append(opaque(positionsList), row)
-            positionEvidence[UnsafeMutableRawPointer(row)] = evidence
+            positionsList.append(row)
+            positionEvidence[row.raw] = evidence
         }
         positionsHeading.isVisible = !positions.isEmpty
         positionsList.isVisible = !positions.isEmpty
 
         statements.show(said)
-        UI.setText(statementsHeading, said.isEmpty ? "No statements attributed" : "Statements")
+        statementsHeading.text = said.isEmpty ? "No statements attributed" : "Statements"
         statements.widget.isVisible = !said.isEmpty
-        gtk_stack_set_visible_child_name(opaque(detailStack), "actor")
+        detailStack.visibleChild = "actor"
     }
 }

@@ -5,31 +5,26 @@ import Foundation
 /// Ctrl+F in the article: a search bar that highlights every match and steps through them.
 @MainActor
 final class ArticleSearch {
-    let bar: Widget
-    private let entry: Widget
-    private let countLabel: Widget
-    private let textView: Widget
-    var matchTag: UnsafeMutablePointer<GtkTextTag>!
-    var currentTag: UnsafeMutablePointer<GtkTextTag>!
+    let bar: SearchBar
+    private let entry: SearchEntry
+    private let countLabel: Label
+    private let textView: TextView
+    var matchTag: TextTag!
+    var currentTag: TextTag!
     private var matches: [(Int32, Int32)] = []
     private var current = -1
     static let maximumMatches = 10_000
 
-    init(textView: Widget) {
+    init(textView: TextView) {
         self.textView = textView
-        bar = gtk_search_bar_new()!
-        entry = gtk_search_entry_new()!
-        gtk_widget_set_size_request(entry, 280, -1)
+        entry = SearchEntry(placeholder: "Search the article").size(width: 280)
         entry.accessibleLabel("Search the article")
-        dr_object_set_string(entry, "placeholder-text", "Search the article")
         countLabel = UI.label("", "dim-label", "numeric")
         let previous = UI.button(icon: "go-up-symbolic", tooltip: "Previous Match (Shift+Ctrl+G)")
         let next = UI.button(icon: "go-down-symbolic", tooltip: "Next Match (Ctrl+G)")
         let buttons = UI.hbox(spacing: 0, [previous, next]).css("linked")
         let content = UI.hbox(spacing: 8, [entry, buttons, countLabel])
-        gtk_search_bar_set_child(opaque(bar), content)
-        gtk_search_bar_connect_entry(opaque(bar), opaque(entry))
-        gtk_search_bar_set_show_close_button(opaque(bar), 1)
+        bar = SearchBar(content, entry: entry)
 
         Signal.on(entry, "search-changed") { [unowned self] in run() }
         Signal.on(entry, "activate") { [unowned self] in step(1) }
@@ -39,44 +34,36 @@ final class ArticleSearch {
         Signal.on(next, "clicked") { [unowned self] in step(1) }
     }
 
-    private var buffer: UnsafeMutablePointer<GtkTextBuffer> { gtk_text_view_get_buffer(cast(textView)) }
+    private var buffer: TextBuffer { textView.buffer }
 
     func toggle() {
-        let open = gtk_search_bar_get_search_mode(opaque(bar)) != 0
-        gtk_search_bar_set_search_mode(opaque(bar), open ? 0 : 1)
-        if !open { gtk_widget_grab_focus(entry) }
+        let open = bar.isOpen
+        bar.isOpen = !open
+        if !open { entry.grabFocus() }
     }
 
     func reset() {
-        gtk_editable_set_text(opaque(entry), "")
+        entry.text = ""
         clear()
     }
 
     private func clear() {
-        var s = GtkTextIter(), e = GtkTextIter()
-        gtk_text_buffer_get_bounds(buffer, &s, &e)
-        gtk_text_buffer_remove_tag(buffer, matchTag, &s, &e)
-        gtk_text_buffer_remove_tag(buffer, currentTag, &s, &e)
+        buffer.removeEverywhere(matchTag)
+        buffer.removeEverywhere(currentTag)
         matches = []
         current = -1
-        UI.setText(countLabel, "")
+        countLabel.text = ""
     }
 
     private func run() {
         clear()
-        let query = String(cString: gtk_editable_get_text(opaque(entry)))
+        let query = entry.text
         guard !query.isEmpty else { return }
-        var iter = GtkTextIter(), s = GtkTextIter(), e = GtkTextIter()
-        gtk_text_buffer_get_start_iter(buffer, &iter)
         let flags = GtkTextSearchFlags(GTK_TEXT_SEARCH_CASE_INSENSITIVE.rawValue | GTK_TEXT_SEARCH_VISIBLE_ONLY.rawValue)
-        while matches.count < Self.maximumMatches,
-              gtk_text_iter_forward_search(&iter, query, flags, &s, &e, nil) != 0 {
-            gtk_text_buffer_apply_tag(buffer, matchTag, &s, &e)
-            matches.append((gtk_text_iter_get_offset(&s), gtk_text_iter_get_offset(&e)))
-            iter = e
-        }
+        matches = buffer.find(query, flags: flags, limit: Self.maximumMatches)
+        for (s, e) in matches { buffer.apply(matchTag, from: s, to: e) }
         if matches.isEmpty {
-            UI.setText(countLabel, "No matches")
+            countLabel.text = "No matches"
             entry.css("error")
         } else {
             entry.removeCSS("error")
@@ -87,19 +74,12 @@ final class ArticleSearch {
 
     private func step(_ delta: Int) {
         guard !matches.isEmpty else { return }
-        var s = GtkTextIter(), e = GtkTextIter()
-        if current >= 0 {
-            gtk_text_buffer_get_iter_at_offset(buffer, &s, matches[current].0)
-            gtk_text_buffer_get_iter_at_offset(buffer, &e, matches[current].1)
-            gtk_text_buffer_remove_tag(buffer, currentTag, &s, &e)
-        }
+        if current >= 0 { buffer.remove(currentTag, from: matches[current].0, to: matches[current].1) }
         current = current < 0 ? 0 : (current + delta + matches.count) % matches.count
-        gtk_text_buffer_get_iter_at_offset(buffer, &s, matches[current].0)
-        gtk_text_buffer_get_iter_at_offset(buffer, &e, matches[current].1)
-        gtk_text_buffer_apply_tag(buffer, currentTag, &s, &e)
-        gtk_text_buffer_place_cursor(buffer, &s)
-        gtk_text_view_scroll_to_mark(cast(textView), gtk_text_buffer_get_insert(buffer), 0.1, 0, 0, 0)
+        buffer.apply(currentTag, from: matches[current].0, to: matches[current].1)
+        buffer.placeCursor(at: matches[current].0)
+        textView.scrollToCursor(within: 0.1)
         let capped = matches.count >= Self.maximumMatches ? "+" : ""
-        UI.setText(countLabel, "\(current + 1) of \(matches.count)\(capped)")
+        countLabel.text = "\(current + 1) of \(matches.count)\(capped)"
     }
 }

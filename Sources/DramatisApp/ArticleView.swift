@@ -7,18 +7,18 @@ import Foundation
 /// reports its entity; the window answers with `select(entity:)` and `reveal(…)`. Ctrl+F searches.
 @MainActor
 final class ArticleView {
-    let widget: Widget
-    private let textView: Widget
-    private let buffer: UnsafeMutablePointer<GtkTextBuffer>
-    private let titleLabel: Widget
-    private let bylineLabel: Widget
-    private let legend: Widget
+    let widget: Box
+    private let textView: TextView
+    private let buffer: TextBuffer
+    private let titleLabel: Label
+    private let bylineLabel: Label
+    private let legend: FlowBox
     /// The publication date, which the user can set or correct.
     let dateButton = PublicationDateButton()
     private let search: ArticleSearch
-    private var typeTags: [EntityType: UnsafeMutablePointer<GtkTextTag>] = [:]
-    private var selectedTag: UnsafeMutablePointer<GtkTextTag>!
-    private var focusTag: UnsafeMutablePointer<GtkTextTag>!
+    private var typeTags: [EntityType: TextTag] = [:]
+    private var selectedTag: TextTag!
+    private var focusTag: TextTag!
     private var analysis: Analysis?
     private var shownText: String?
     private var index = MentionIndex(entities: [])
@@ -29,42 +29,20 @@ final class ArticleView {
     var onMentionActivated: ((String) -> Void)?
 
     init() {
-        textView = gtk_text_view_new()!
-        let tv: UnsafeMutablePointer<GtkTextView> = cast(textView)
-        buffer = gtk_text_view_get_buffer(tv)
-        gtk_text_view_set_editable(tv, 0)
-        gtk_text_view_set_cursor_visible(tv, 0)
-        gtk_text_view_set_wrap_mode(tv, GTK_WRAP_WORD_CHAR)
-        gtk_text_view_set_left_margin(tv, 24)
-        gtk_text_view_set_right_margin(tv, 24)
-        gtk_text_view_set_top_margin(tv, 12)
-        gtk_text_view_set_bottom_margin(tv, 48)
-        gtk_text_view_set_pixels_inside_wrap(tv, 3)
-        gtk_text_view_set_pixels_below_lines(tv, 4)
+        textView = TextView(margins: (left: 24, right: 24, top: 12, bottom: 48), pixelsInsideWrap: 3, pixelsBelowLines: 4)
+        buffer = textView.buffer
         textView.css("article-text").accessibleLabel("Article text")
 
         // A reading column of about 70 characters, centred, inside the scrolled window.
-        let clamp = adw_clamp_scrollable_new()!
-        adw_clamp_scrollable_set_maximum_size(opaque(clamp), 760)
-        adw_clamp_scrollable_set_tightening_threshold(opaque(clamp), 560)
-        adw_clamp_scrollable_set_child(opaque(clamp), textView)
+        let clamp = ClampScrollable(textView, maximumSize: 760, tighteningThreshold: 560)
         let scrolled = UI.scrolled(clamp).expand(h: true, v: true)
 
         titleLabel = UI.label("", "title-2", wrap: true, selectable: true)
         bylineLabel = UI.label("", "dim-label", ellipsize: true)
         // A flow box, so the legend wraps in narrow windows instead of widening them.
-        legend = gtk_flow_box_new()!
-        legend.css("legend")
-        gtk_flow_box_set_selection_mode(opaque(legend), GTK_SELECTION_NONE)
-        gtk_flow_box_set_column_spacing(opaque(legend), 6)
-        gtk_flow_box_set_row_spacing(opaque(legend), 4)
-        gtk_flow_box_set_max_children_per_line(opaque(legend), UInt32(EntityType.allCases.count))
+        legend = FlowBox(columnSpacing: 6, rowSpacing: 4, maxPerLine: UInt32(EntityType.allCases.count)).css("legend")
         let header = UI.vbox(spacing: 4, [titleLabel, UI.hbox(spacing: 6, [dateButton.widget, bylineLabel.align(v: GTK_ALIGN_CENTER).expand(h: true)])]).css("article-header")
-        let headerClamp = adw_clamp_new()!
-        adw_clamp_set_maximum_size(opaque(headerClamp), 760)
-        adw_clamp_set_tightening_threshold(opaque(headerClamp), 560)
-        let headerBox = UI.vbox(spacing: 0, [header, legend])
-        adw_clamp_set_child(opaque(headerClamp), headerBox)
+        let headerClamp = Clamp(UI.vbox(spacing: 0, [header, legend]), maximumSize: 760, tighteningThreshold: 560)
 
         search = ArticleSearch(textView: textView)
         widget = UI.vbox(spacing: 0, [search.bar, headerClamp, scrolled]).css("article-pane")
@@ -81,17 +59,14 @@ final class ArticleView {
         index = MentionIndex(entities: [])
         search.reset()
         shownText = article.text
-        gtk_text_buffer_set_text(buffer, article.text, -1) // plain text, never markup
-        var start = GtkTextIter()
-        gtk_text_buffer_get_start_iter(buffer, &start)
-        gtk_text_buffer_place_cursor(buffer, &start)
-        UI.setText(titleLabel, article.title ?? "Untitled article")
+        buffer.setText(article.text) // plain text, never markup
+        titleLabel.text = article.title ?? "Untitled article"
         dateButton.show(article.published)
         dateButton.isSensitive = false // until the analysis arrives
         var byline: [String] = []
         if let author = article.author { byline.append(author) }
         if let source = article.source { byline.append(Format.sourceName(source)) }
-        UI.setText(bylineLabel, byline.joined(separator: " · "))
+        bylineLabel.text = byline.joined(separator: " · ")
         bylineLabel.tooltip(byline.isEmpty ? nil : byline.joined(separator: " · "))
         bylineLabel.isVisible = !byline.isEmpty
         clearLegend()
@@ -108,35 +83,27 @@ final class ArticleView {
         index = MentionIndex(entities: analysis.entities)
         dateButton.show(analysis.article.published)
         dateButton.isSensitive = true
-        var start = GtkTextIter(), end = GtkTextIter()
-        gtk_text_buffer_get_bounds(buffer, &start, &end)
-        gtk_text_buffer_remove_tag(buffer, selectedTag, &start, &end)
-        gtk_text_buffer_remove_tag(buffer, focusTag, &start, &end)
+        buffer.removeEverywhere(selectedTag)
+        buffer.removeEverywhere(focusTag)
         applyHighlights()
     }
 
     /// Colours the mentions of the types chosen in Preferences (again after a change there).
     func applyHighlights() {
         guard let analysis else { return }
-        var start = GtkTextIter(), end = GtkTextIter()
-        gtk_text_buffer_get_bounds(buffer, &start, &end)
-        for tag in typeTags.values { gtk_text_buffer_remove_tag(buffer, tag, &start, &end) }
-        let count = Int(gtk_text_buffer_get_char_count(buffer))
+        for tag in typeTags.values { buffer.removeEverywhere(tag) }
+        let count = Int(buffer.characterCount)
         let highlighted = Preferences.highlightedTypes
         for entity in analysis.entities where highlighted.contains(entity.type) {
             guard let tag = typeTags[entity.type] else { continue }
             for m in entity.mentions where m.start >= 0 && m.end <= count && m.start < m.end {
-                gtk_text_buffer_get_iter_at_offset(buffer, &start, Int32(m.start))
-                gtk_text_buffer_get_iter_at_offset(buffer, &end, Int32(m.end))
-                gtk_text_buffer_apply_tag(buffer, tag, &start, &end)
+                buffer.apply(tag, from: Int32(m.start), to: Int32(m.end))
             }
         }
         buildLegend(analysis)
     }
 
-    private func clearLegend() {
-        while let child = gtk_widget_get_first_child(legend) { gtk_flow_box_remove(opaque(legend), child) }
-    }
+    private func clearLegend() { legend.removeAll() }
 
     private func buildLegend(_ analysis: Analysis) {
         clearLegend()
@@ -148,47 +115,33 @@ final class ArticleView {
         for type in present {
             let chip = UI.label(type.displayName, "entity-chip", type.rawValue)
             chip.tooltip("Mentions of a \(type.displayName.lowercased()) are highlighted in this colour")
-            gtk_flow_box_append(opaque(legend), chip.align(h: GTK_ALIGN_START))
-            if let child = gtk_widget_get_parent(chip) { gtk_widget_set_focusable(child, 0) }
+            legend.append(chip.align(h: GTK_ALIGN_START))
         }
         legend.accessibleLabel("Highlight colours: " + present.map(\.displayName).joined(separator: ", "))
     }
 
     /// Marks every mention of the entity (or none) with the "selected" highlight.
     func select(entity id: String?) {
-        var start = GtkTextIter(), end = GtkTextIter()
-        gtk_text_buffer_get_bounds(buffer, &start, &end)
-        gtk_text_buffer_remove_tag(buffer, selectedTag, &start, &end)
+        buffer.removeEverywhere(selectedTag)
         guard let id, let entity = analysis?.entity(id: id) else { return }
-        for m in entity.mentions { apply(selectedTag, m.start, m.end) }
+        for m in entity.mentions { buffer.apply(selectedTag, from: Int32(m.start), to: Int32(m.end)) }
     }
 
     /// Scrolls to a span and marks it; with `wholeSentence` the mark covers the sentence around it.
     func reveal(start: Int, end: Int, wholeSentence: Bool = false) {
-        var s = GtkTextIter(), e = GtkTextIter()
-        gtk_text_buffer_get_bounds(buffer, &s, &e)
-        gtk_text_buffer_remove_tag(buffer, focusTag, &s, &e)
-        let count = Int32(gtk_text_buffer_get_char_count(buffer))
-        gtk_text_buffer_get_iter_at_offset(buffer, &s, min(Int32(start), count))
-        gtk_text_buffer_get_iter_at_offset(buffer, &e, min(Int32(end), count))
-        if wholeSentence {
-            if gtk_text_iter_starts_sentence(&s) == 0 { gtk_text_iter_backward_sentence_start(&s) }
-            if gtk_text_iter_ends_sentence(&e) == 0 { gtk_text_iter_forward_sentence_end(&e) }
-        }
-        gtk_text_buffer_apply_tag(buffer, focusTag, &s, &e)
-        gtk_text_buffer_place_cursor(buffer, &s)
-        let mark = gtk_text_buffer_get_insert(buffer)
-        gtk_text_view_scroll_to_mark(cast(textView), mark, 0.05, 1, 0, 0.3)
+        buffer.removeEverywhere(focusTag)
+        let count = buffer.characterCount
+        var span = (start: min(Int32(start), count), end: min(Int32(end), count))
+        if wholeSentence { span = buffer.sentence(around: span.start, span.end) }
+        buffer.apply(focusTag, from: span.start, to: span.end)
+        buffer.placeCursor(at: span.start)
+        textView.scrollToCursor(within: 0.05, yAlign: 0.3)
     }
 
     /// Brings the entity's first mention into view if it is not (the least scrolling possible).
     func scrollToFirstMention(of id: String) {
         guard let first = analysis?.entity(id: id)?.mentions.min(by: { $0.start < $1.start }) else { return }
-        var iter = GtkTextIter()
-        gtk_text_buffer_get_iter_at_offset(buffer, &iter, Int32(first.start))
-        let mark = gtk_text_buffer_create_mark(buffer, nil, &iter, 1)
-        gtk_text_view_scroll_to_mark(cast(textView), mark, 0.1, 0, 0, 0)
-        gtk_text_buffer_delete_mark(buffer, mark)
+        textView.scroll(toOffset: Int32(first.start), within: 0.1)
     }
 
     func toggleSearch() { search.toggle() }
@@ -196,13 +149,7 @@ final class ArticleView {
     // MARK: Tags
 
     private func createTags() {
-        let table = gtk_text_buffer_get_tag_table(buffer)
-        func tag(_ name: String) -> UnsafeMutablePointer<GtkTextTag> {
-            let t = gtk_text_tag_new(name)!
-            gtk_text_tag_table_add(table, t)
-            unref(t)
-            return t
-        }
+        func tag(_ name: String) -> TextTag { buffer.createTag(name) }
         for type in EntityType.allCases {
             let t = tag("entity-\(type.rawValue)")
             setBackground(t, "dramatis_\(type.rawValue)", fallback: EntityStyle.of(type).highlight)
@@ -210,61 +157,42 @@ final class ArticleView {
         }
         selectedTag = tag("selected")
         setBackground(selectedTag, "dramatis_selected", fallback: "rgba(53,132,228,0.5)")
-        dr_object_set_int(selectedTag, "underline", Int32(PANGO_UNDERLINE_SINGLE.rawValue))
+        selectedTag.set("underline", Int32(PANGO_UNDERLINE_SINGLE.rawValue))
         focusTag = tag("focus")
         setBackground(focusTag, "dramatis_focus", fallback: "rgba(246,211,45,0.4)")
-        gtk_text_tag_set_priority(focusTag, 0) // under the mention colours, which stay readable
+        focusTag.priority = 0 // under the mention colours, which stay readable
         search.matchTag = tag("search-match")
         setBackground(search.matchTag, "dramatis_match", fallback: "rgba(255,120,0,0.45)")
         search.currentTag = tag("search-current")
-        dr_object_set_int(search.currentTag, "underline", Int32(PANGO_UNDERLINE_DOUBLE.rawValue))
-        dr_object_set_int(search.currentTag, "weight", 700)
+        search.currentTag.set("underline", Int32(PANGO_UNDERLINE_DOUBLE.rawValue))
+        search.currentTag.set("weight", 700)
     }
 
     /// Tag colours come from the style sheet's @define-color names, so legend and text agree.
-    private func setBackground(_ tag: UnsafeMutablePointer<GtkTextTag>, _ colorName: String, fallback: String) {
-        var rgba = GdkRGBA()
-        if gtk_style_context_lookup_color(gtk_widget_get_style_context(textView), colorName, &rgba) != 0 {
-            dr_object_set_rgba(tag, "background-rgba", &rgba)
+    private func setBackground(_ tag: TextTag, _ colorName: String, fallback: String) {
+        if let rgba = textView.styleColor(colorName) {
+            tag.set("background-rgba", rgba)
         } else {
-            dr_object_set_string(tag, "background", fallback)
+            tag.set("background", fallback)
         }
-    }
-
-    private func apply(_ tag: UnsafeMutablePointer<GtkTextTag>, _ start: Int, _ end: Int) {
-        var s = GtkTextIter(), e = GtkTextIter()
-        gtk_text_buffer_get_iter_at_offset(buffer, &s, Int32(start))
-        gtk_text_buffer_get_iter_at_offset(buffer, &e, Int32(end))
-        gtk_text_buffer_apply_tag(buffer, tag, &s, &e)
     }
 
     // MARK: Pointer: cursor, tooltip, click
 
     private func entityAt(x: Double, y: Double) -> Entity? {
-        guard let analysis else { return nil }
-        var bx: Int32 = 0, by: Int32 = 0
-        gtk_text_view_window_to_buffer_coords(cast(textView), GTK_TEXT_WINDOW_WIDGET, Int32(x), Int32(y), &bx, &by)
-        var iter = GtkTextIter()
-        guard gtk_text_view_get_iter_at_location(cast(textView), &iter, bx, by) != 0 else { return nil }
-        // Past the end of a line GTK returns the line end: that is blank space, not a mention.
-        if gtk_text_iter_ends_line(&iter) != 0 { return nil }
-        var rect = GdkRectangle()
-        gtk_text_view_get_iter_location(cast(textView), &iter, &rect)
-        guard bx <= rect.x + rect.width + 2 else { return nil }
-        guard let i = index.entityIndex(at: Int(gtk_text_iter_get_offset(&iter))) else { return nil }
+        // Past the end of a line there is blank space, not a mention.
+        guard let analysis, let offset = textView.offset(atX: x, y: y), let i = index.entityIndex(at: offset) else { return nil }
         return analysis.entities[i]
     }
 
     private func entityAtCursor() -> Entity? {
         guard let analysis else { return nil }
-        var iter = GtkTextIter()
-        gtk_text_buffer_get_iter_at_mark(buffer, &iter, gtk_text_buffer_get_insert(buffer))
-        return index.entityIndex(at: Int(gtk_text_iter_get_offset(&iter))).map { analysis.entities[$0] }
+        return index.entityIndex(at: Int(buffer.cursorOffset)).map { analysis.entities[$0] }
     }
 
     private func connectPointer() {
-        let motion = gtk_event_controller_motion_new()!
-        Signal.onMotion(motion, "motion") { [unowned self] x, y in
+        let motion = MotionController()
+        motion.onMotion { [unowned self] x, y in
             let over = entityAt(x: x, y: y) != nil
             if over != overMention {
                 overMention = over
@@ -273,17 +201,15 @@ final class ArticleView {
         }
         textView.addController(motion)
 
-        let click = gtk_gesture_click_new()!
-        gtk_gesture_single_set_button(opaque(click), 1)
-        gtk_event_controller_set_propagation_phase(opaque(click), GTK_PHASE_CAPTURE)
+        let click = GestureClick(capture: true)
         // A press on a mention is claimed (like a link), so the text view starts no selection and
         // the release arrives here; presses elsewhere are left to the text view.
-        Signal.onPressed(click, "pressed") { [unowned self] n, x, y in
+        click.onPressed { [unowned self] n, x, y in
             guard n == 1, entityAt(x: x, y: y) != nil else { pressPoint = nil; return }
             pressPoint = (x, y)
-            gtk_gesture_set_state(opaque(click), GTK_EVENT_SEQUENCE_CLAIMED)
+            click.claim()
         }
-        Signal.onPressed(click, "released") { [unowned self] _, x, y in
+        click.onReleased { [unowned self] _, x, y in
             defer { pressPoint = nil }
             guard let (px, py) = pressPoint, abs(px - x) < 6, abs(py - y) < 6,
                   let entity = entityAt(x: x, y: y) else { return }
@@ -292,12 +218,12 @@ final class ArticleView {
         textView.addController(click)
 
         // Keyboard: with the focus in the text, a caret shows; Enter on a mention selects its actor.
-        let focus = gtk_event_controller_focus_new()!
-        Signal.on(focus, "enter") { [unowned self] in gtk_text_view_set_cursor_visible(cast(textView), 1) }
-        Signal.on(focus, "leave") { [unowned self] in gtk_text_view_set_cursor_visible(cast(textView), 0) }
+        let focus = FocusController()
+        focus.onEnter { [unowned self] in textView.isCursorVisible = true }
+        focus.onLeave { [unowned self] in textView.isCursorVisible = false }
         textView.addController(focus)
-        let keys = gtk_event_controller_key_new()!
-        Signal.onKeyPressed(keys) { [unowned self] keyval, _ in
+        let keys = KeyController()
+        keys.onKeyPressed { [unowned self] keyval, _ in
             guard [UInt32(GDK_KEY_Return), UInt32(GDK_KEY_KP_Enter), UInt32(GDK_KEY_ISO_Enter)].contains(keyval),
                   let entity = entityAtCursor() else { return false }
             onMentionActivated?(entity.id)
@@ -305,12 +231,12 @@ final class ArticleView {
         }
         textView.addController(keys)
 
-        gtk_widget_set_has_tooltip(textView, 1)
+        textView.hasTooltip = true
         Signal.onQueryTooltip(textView) { [unowned self] x, y, keyboard, tooltip in
             guard let tooltip, let entity = keyboard ? entityAtCursor() : entityAt(x: Double(x), y: Double(y)) else { return false }
             var lines = [entity.name, entity.type.displayName]
             if let role = entity.role { lines[1] += " · " + role }
-            gtk_tooltip_set_text(tooltip, lines.joined(separator: "\n"))
+            tooltip.setText(lines.joined(separator: "\n"))
             return true
         }
     }

@@ -7,7 +7,7 @@ import Foundation
 /// saved by `dramatis analyze --format json`, which needs no analysis.
 struct PendingDocument: Sendable {
     let text: Task<LoadedDocument, Error>
-    let analysis: Task<Analysis, Error>
+    let analysis: Task<AnalysedDocument, Error>
     /// The analysis's outcome, readable without `await` once it is there.
     let outcome: Outcome
 
@@ -16,7 +16,7 @@ struct PendingDocument: Sendable {
     /// The finished analysis (or its error), waiting at most `timeout` seconds for it; nil if it
     /// is still running. Lets a window show an article that is already analysed in its first
     /// frame, without a progress page flashing by.
-    func finished(waitingUpTo timeout: Double = 0) -> Result<Analysis, Error>? {
+    func finished(waitingUpTo timeout: Double = 0) -> Result<AnalysedDocument, Error>? {
         outcome.value(waitingUpTo: timeout)
     }
 
@@ -24,20 +24,30 @@ struct PendingDocument: Sendable {
     final class Outcome: @unchecked Sendable {
         private let lock = NSLock()
         private let done = DispatchGroup()
-        private var result: Result<Analysis, Error>?
+        private var result: Result<AnalysedDocument, Error>?
 
         init() { done.enter() }
 
-        func set(_ result: Result<Analysis, Error>) {
+        func set(_ result: Result<AnalysedDocument, Error>) {
             lock.withLock { self.result = result }
             done.leave()
         }
 
-        func value(waitingUpTo timeout: Double) -> Result<Analysis, Error>? {
+        func value(waitingUpTo timeout: Double) -> Result<AnalysedDocument, Error>? {
             _ = done.wait(timeout: .now() + max(0, timeout))
             return lock.withLock { result }
         }
     }
+}
+
+/// An analysis and, when the core computed it here (not a saved document), the annotations it
+/// came from: a new publication date then re-runs only the date-dependent components on them.
+struct AnalysedDocument: Sendable {
+    let analysis: Analysis
+    let annotated: AnnotatedDocument?
+
+    init(_ annotated: AnnotatedDocument) { analysis = annotated.analysis; self.annotated = annotated }
+    init(saved: Analysis) { analysis = saved; annotated = nil }
 }
 
 @MainActor
@@ -66,14 +76,14 @@ enum DocumentLoader {
 
     private static func document(text: Task<LoadedDocument, Error>) -> PendingDocument {
         let outcome = PendingDocument.Outcome()
-        let analysis = Task.detached(priority: .userInitiated) { () throws -> Analysis in
+        let analysis = Task.detached(priority: .userInitiated) { () throws -> AnalysedDocument in
             do {
-                let analysis: Analysis
+                let analysis: AnalysedDocument
                 switch try await text.value {
-                case .saved(let saved): analysis = saved
+                case .saved(let saved): analysis = AnalysedDocument(saved: saved)
                 // Within the interactive time limit, and stopped by Cancel (the task's cancellation).
                 case .article(let article):
-                    analysis = try Analyzer().analyze(article, budget: AnalysisBudget(seconds: AnalysisBudget.interactiveSeconds))
+                    analysis = AnalysedDocument(try Analyzer().annotate(article, budget: AnalysisBudget(seconds: AnalysisBudget.interactiveSeconds)))
                 }
                 StartupTrace.mark("analysed (worker thread)")
                 outcome.set(.success(analysis))
@@ -86,12 +96,20 @@ enum DocumentLoader {
         return PendingDocument(text: text, analysis: analysis, outcome: outcome)
     }
 
-    /// The same article analysed again with another publication date (nil: none), so the core
+    /// The article analysed (again) with the publication date `published` (nil: none), so the core
     /// resolves relative dates anew; the window derives no dates itself.
-    static func reanalyse(_ article: Article, published: String?) -> Task<Analysis, Never> {
+    static func analyse(_ article: Article, published: String?) -> Task<AnalysedDocument, Never> {
         var article = article
         article.published = published
-        return Task.detached(priority: .userInitiated) { Analyzer().analyze(article) }
+        return Task.detached(priority: .userInitiated) { AnalysedDocument(Analyzer().annotate(article)) }
+    }
+
+    /// The document shown with another publication date: the core's `Analyzer.reanalyze` re-runs
+    /// only the components that depend on the date on its annotations (a full analysis when there
+    /// are none: a saved document).
+    static func reanalyse(_ shown: AnalysedDocument, published: String?) -> Task<AnalysedDocument, Never> {
+        guard let annotated = shown.annotated else { return analyse(shown.analysis.article, published: published) }
+        return Task.detached(priority: .userInitiated) { AnalysedDocument(Analyzer().reanalyze(annotated, published: published)) }
     }
 
     private static func start(_ path: String) -> PendingDocument {

@@ -61,22 +61,11 @@ struct LaunchOptions {
     }
 }
 
-/// Runs a GApplication with the given file arguments (argv built from Swift strings).
-@MainActor
-func runApplication(_ app: UnsafeMutableRawPointer, files: [String]) -> Int32 {
-    let argv = ([CommandLine.arguments.first ?? "dramatis"] + files).map { strdup($0) }
-    defer { argv.forEach { free($0) } }
-    var cArgs: [UnsafeMutablePointer<CChar>?] = argv + [nil]
-    return cArgs.withUnsafeMutableBufferPointer { buffer in
-        g_application_run(cast(app), Int32(files.count + 1), buffer.baseAddress)
-    }
-}
-
 /// Prints the benchmark line once the window has painted a frame, then exits.
 @MainActor
 enum FirstFrame {
-    static func exitAfterNextFrame(of window: Widget) {
-        guard let clock = gtk_widget_get_frame_clock(window) else {
+    static func exitAfterNextFrame(of window: some WidgetHandle) {
+        guard let clock = window.frameClock else {
             Task { @MainActor in exitAfterNextFrame(of: window) }
             return
         }
@@ -94,7 +83,7 @@ enum FirstFrame {
             StartupTrace.saveMemoryMap()
             exit(0)
         }
-        gtk_widget_queue_draw(window)
+        window.queueDraw()
     }
 
     static func residentKilobytes() -> Int {
@@ -113,18 +102,18 @@ final class EmptyWindowBaseline {
     init(options: LaunchOptions) { self.options = options }
 
     func run() -> Int32 {
-        adw_init()
-        let app = adw_application_new(DramatisApplication.id + ".EmptyWindow", options.applicationFlags)!
+        Application.initialize()
+        let app = Application(id: DramatisApplication.id + ".EmptyWindow", flags: options.applicationFlags)
         defer { unref(app) }
         Signal.on(app, "activate") {
             StartupTrace.mark("empty: activate")
-            let window = adw_application_window_new(cast(app))!
-            gtk_window_set_default_size(cast(window), 1100, 760)
+            let window = ApplicationWindow(application: app)
+            window.defaultSize = (1100, 760)
             StartupTrace.traceFrames(of: window)
-            gtk_window_present(cast(window))
+            window.present()
             StartupTrace.mark("empty: presented")
             FirstFrame.exitAfterNextFrame(of: window)
         }
-        return runApplication(app, files: [])
+        return app.run(files: [])
     }
 }

@@ -10,13 +10,13 @@ import Foundation
 /// opens its article at its sentence (`onOpen`).
 @MainActor
 final class LibraryView {
-    let widget: Widget
-    private let stack: Widget
-    private let entry: Widget
-    private let homeList: Widget
-    private let actorContent: Widget
-    private let actorTitle: Widget
-    private let emptyPage: Widget
+    let widget: Box
+    private let stack: Stack
+    private let entry: SearchEntry
+    private let homeList: ListBox
+    private let actorContent: Box
+    private let actorTitle: Label
+    private let emptyPage: StatusPage
     private var homeTargets: [UnsafeMutableRawPointer: Target] = [:]
     private var actorTargets: [UnsafeMutableRawPointer: Target] = [:]
     /// Opens a library article, with the span to show (nil: the article's start).
@@ -25,39 +25,31 @@ final class LibraryView {
     enum Target { case article(Int64, (start: Int, end: Int)?), actor(Int64) }
 
     init() {
-        entry = gtk_search_entry_new()!
-        dr_object_set_string(entry, "placeholder-text", "Search actors, articles and statements")
+        entry = SearchEntry(placeholder: "Search actors, articles and statements")
         entry.accessibleLabel("Search the library").margins(top: 12, bottom: 6, start: 18, end: 18)
-        homeList = UI.listBox("boxed-list")
-        gtk_list_box_set_selection_mode(opaque(homeList), GTK_SELECTION_NONE)
+        homeList = UI.listBox("boxed-list", selectable: false)
         homeList.accessibleLabel("Library")
-        let homeClamp = adw_clamp_new()!
-        adw_clamp_set_maximum_size(opaque(homeClamp), 900)
-        adw_clamp_set_child(opaque(homeClamp), homeList.margins(top: 6, bottom: 24, start: 18, end: 18))
+        let homeClamp = Clamp(homeList.margins(top: 6, bottom: 24, start: 18, end: 18), maximumSize: 900)
 
         actorTitle = UI.label("", "title-2", wrap: true)
         actorContent = UI.vbox(spacing: 12)
         let back = UI.button(icon: "go-previous-symbolic", tooltip: "Back to the Library")
         let actorBox = UI.vbox(spacing: 12, [UI.hbox(spacing: 8, [back, actorTitle]), actorContent]).margins(top: 12, bottom: 24, start: 18, end: 18)
-        let actorClamp = adw_clamp_new()!
-        adw_clamp_set_maximum_size(opaque(actorClamp), 900)
-        adw_clamp_set_child(opaque(actorClamp), actorBox)
+        let actorClamp = Clamp(actorBox, maximumSize: 900)
 
-        emptyPage = adw_status_page_new()!
-        adw_status_page_set_icon_name(opaque(emptyPage), "system-file-manager-symbolic")
-        adw_status_page_set_title(opaque(emptyPage), "The Library Is Empty")
-        adw_status_page_set_description(opaque(emptyPage), "Articles you open are added here, so you can follow each actor across them.")
+        emptyPage = StatusPage(icon: "system-file-manager-symbolic", title: "The Library Is Empty",
+                               description: "Articles you open are added here, so you can follow each actor across them.")
 
         stack = UI.stack()
-        gtk_stack_add_named(opaque(stack), UI.scrolled(homeClamp).expand(v: true), "home")
-        gtk_stack_add_named(opaque(stack), UI.scrolled(actorClamp).expand(v: true), "actor")
-        gtk_stack_add_named(opaque(stack), emptyPage, "empty")
+        stack.add(UI.scrolled(homeClamp).expand(v: true), name: "home")
+        stack.add(UI.scrolled(actorClamp).expand(v: true), name: "actor")
+        stack.add(emptyPage, name: "empty")
         widget = UI.vbox(spacing: 0, [entry, stack.expand(v: true)])
 
         Signal.on(entry, "search-changed") { [unowned self] in reload(showResults: true) }
         // Articles added by any window (or a failed open of the library) show at once.
         AppLibrary.observers.append { [weak self] in self?.reload() }
-        Signal.on(back, "clicked") { [unowned self] in gtk_stack_set_visible_child_name(opaque(stack), "home") }
+        Signal.on(back, "clicked") { [unowned self] in stack.visibleChild = "home" }
         Signal.onPointer(homeList, "row-activated") { [unowned self] row in if let row { activate(row) } }
     }
 
@@ -71,17 +63,13 @@ final class LibraryView {
         }
     }
 
-    private func row(_ title: String, _ subtitle: String, _ target: Target, label: String? = nil, to list: Widget) {
-        let row = adw_action_row_new()!
-        adw_preferences_row_set_use_markup(cast(row), 0) // article text is not markup
-        adw_preferences_row_set_title(cast(row), title)
-        adw_action_row_set_subtitle(cast(row), subtitle)
-        adw_action_row_set_title_lines(cast(row), 3)
-        gtk_list_box_row_set_activatable(cast(row), 1)
-        adw_action_row_add_suffix(cast(row), UI.image("go-next-symbolic"))
-        DramatisApp.widget(row).accessibleLabel(label ?? "\(title), \(subtitle)")
-        gtk_list_box_append(opaque(list), row)
-        if list == homeList { homeTargets[UnsafeMutableRawPointer(row)] = target } else { actorTargets[UnsafeMutableRawPointer(row)] = target }
+    private func row(_ title: String, _ subtitle: String, _ target: Target, label: String? = nil, to list: ListBox) {
+        // Article text is not markup: the row shows it as it is.
+        let row = ActionRow(title: title, subtitle: subtitle, titleLines: 3, activatable: true)
+        row.addSuffix(UI.image("go-next-symbolic"))
+        row.accessibleLabel(label ?? "\(title), \(subtitle)")
+        list.append(row)
+        if list.widget == homeList.widget { homeTargets[row.raw] = target } else { actorTargets[row.raw] = target }
     }
 
     static func sourceLine(_ s: SourceRef) -> String {
@@ -91,10 +79,10 @@ final class LibraryView {
     /// The article list, or the search results for the entry's text. An actor page stays on
     /// screen unless `showResults` (the user searched).
     func reload(showResults: Bool = false) {
-        UI.clearList(homeList)
+        homeList.removeAll()
         homeTargets = [:]
         guard let library else { return showEmpty("The library could not be opened.") }
-        let query = String(cString: gtk_editable_get_text(opaque(entry)))
+        let query = entry.text
         do {
             if query.trimmingCharacters(in: .whitespaces).isEmpty {
                 let articles = try library.articles(limit: 500)
@@ -115,16 +103,15 @@ final class LibraryView {
                         .article(hit.source.article, hit.kind == "statement" ? (hit.source.start, hit.source.end) : nil), to: homeList)
                 }
             }
-            let current = String(cString: gtk_stack_get_visible_child_name(opaque(stack)))
-            if showResults || current != "actor" { gtk_stack_set_visible_child_name(opaque(stack), "home") }
+            if showResults || stack.visibleChild != "actor" { stack.visibleChild = "home" }
         } catch {
             showEmpty(error.localizedDescription)
         }
     }
 
     private func showEmpty(_ problem: String?) {
-        if let problem { adw_status_page_set_description(opaque(emptyPage), problem) }
-        gtk_stack_set_visible_child_name(opaque(stack), "empty")
+        if let problem { emptyPage.description = problem }
+        stack.visibleChild = "empty"
     }
 
     /// Statements or positions an actor page shows at first and adds per "Show More": the most
@@ -134,38 +121,37 @@ final class LibraryView {
     /// What the open actor page shows so far, so that "Show More" reads the next page.
     private struct ActorPage {
         var actor: Int64
-        var statements: Widget
-        var positions: Widget
+        var statements: ListBox
+        var positions: Box
         var shownStatements = 0, shownPositions = 0
         var statementCount = 0, positionCount = 0
         var topic: String?
-        var topicList: Widget?
+        var topicList: ListBox?
     }
     private var page: ActorPage?
 
     /// An actor's page: statements by date, then positions per topic over time, a page of each.
     func showActor(_ id: Int64) {
         guard let library, let record = try? library.record(of: id, page: .first(Self.pageSize)) else { return }
-        UI.clear(actorContent)
+        actorContent.removeAll()
         actorTargets = [:]
-        UI.setText(actorTitle, record.actor.name)
+        actorTitle.text = record.actor.name
         let also = record.aliases.filter { $0 != record.actor.name }
         let caption = "\(record.actor.type) · \(Format.plural(record.actor.articles, "article"))" + (also.isEmpty ? "" : " · also written \(also.joined(separator: ", "))")
-        UI.append(actorContent, UI.label(caption, "dim-label", wrap: true))
-        UI.append(actorContent, UI.label("Statements", "heading"))
-        let statements = UI.listBox("boxed-list")
-        gtk_list_box_set_selection_mode(opaque(statements), GTK_SELECTION_NONE)
+        actorContent.append(UI.label(caption, "dim-label", wrap: true))
+        actorContent.append(UI.label("Statements", "heading"))
+        let statements = UI.listBox("boxed-list", selectable: false)
         statements.accessibleLabel("Statements across articles")
         Signal.onPointer(statements, "row-activated") { [unowned self] row in if let row { activate(row) } }
-        if record.statements.isEmpty { UI.append(actorContent, UI.label("No statements recorded.", "dim-label")) } else { UI.append(actorContent, statements) }
+        if record.statements.isEmpty { actorContent.append(UI.label("No statements recorded.", "dim-label")) } else { actorContent.append(statements) }
         let moreStatements = UI.button(label: "Show More Statements").align(h: GTK_ALIGN_CENTER)
-        UI.append(actorContent, moreStatements)
-        UI.append(actorContent, UI.label("Positions", "heading"))
+        actorContent.append(moreStatements)
+        actorContent.append(UI.label("Positions", "heading"))
         let positions = UI.vbox(spacing: 12)
-        UI.append(actorContent, positions)
-        if record.positions.isEmpty { UI.append(actorContent, UI.label("No positions recorded.", "dim-label")) }
+        actorContent.append(positions)
+        if record.positions.isEmpty { actorContent.append(UI.label("No positions recorded.", "dim-label")) }
         let morePositions = UI.button(label: "Show More Positions").align(h: GTK_ALIGN_CENTER)
-        UI.append(actorContent, morePositions)
+        actorContent.append(morePositions)
         page = ActorPage(actor: id, statements: statements, positions: positions,
                          statementCount: record.statementCount, positionCount: record.positionCount)
         append(record.statements, record.positions)
@@ -181,14 +167,14 @@ final class LibraryView {
             append([], more)
             update(morePositions, shown: self.page?.shownPositions ?? 0, of: page.positionCount, "position")
         }
-        gtk_stack_set_visible_child_name(opaque(stack), "actor")
+        stack.visibleChild = "actor"
     }
 
     /// The button reads how many are left, and goes when none are.
-    private func update(_ button: Widget, shown: Int, of total: Int, _ word: String) {
+    private func update(_ button: Button, shown: Int, of total: Int, _ word: String) {
         button.isVisible = shown < total
-        gtk_button_set_label(cast(button), "Show More (\(Format.plural(total - shown, word)) Left)")
-        dr_accessible_set_label(button, "Show more \(word)s, \(total - shown) left")
+        button.label = "Show More (\(Format.plural(total - shown, word)) Left)"
+        button.accessibleLabel("Show more \(word)s, \(total - shown) left")
     }
 
     /// Adds rows for the next statements and positions to the open actor page.
@@ -201,12 +187,11 @@ final class LibraryView {
         for p in positions {
             if p.topic != page.topic {
                 page.topic = p.topic
-                UI.append(page.positions, UI.label(p.topic, "title-4"))
-                let l = UI.listBox("boxed-list")
-                gtk_list_box_set_selection_mode(opaque(l), GTK_SELECTION_NONE)
+                page.positions.append(UI.label(p.topic, "title-4"))
+                let l = UI.listBox("boxed-list", selectable: false)
                 l.accessibleLabel("Positions on \(p.topic) over time")
                 Signal.onPointer(l, "row-activated") { [unowned self] row in if let row { activate(row) } }
-                UI.append(page.positions, l)
+                page.positions.append(l)
                 page.topicList = l
             }
             row("\(p.changed ? "Changed: " : "")\(p.stance): \(p.summary)", Self.sourceLine(p.source),

@@ -6,37 +6,28 @@ import Foundation
 /// of a web article. Open is enabled only for an http(s) address; Enter in the entry opens it.
 @MainActor
 enum LocationDialog {
-    static func present(parent: Widget, open: @escaping @MainActor (String) -> Void) {
-        let dialog = adw_message_dialog_new(cast(parent), "Open Location", "Enter the address of a web article.")!
-        let d: UnsafeMutablePointer<AdwMessageDialog> = cast(dialog)
-        adw_message_dialog_add_response(d, "cancel", "_Cancel")
-        adw_message_dialog_add_response(d, "open", "_Open")
-        adw_message_dialog_set_response_appearance(d, "open", ADW_RESPONSE_SUGGESTED)
-        adw_message_dialog_set_default_response(d, "open")
-        adw_message_dialog_set_close_response(d, "cancel")
-        adw_message_dialog_set_response_enabled(d, "open", 0)
+    static func present(parent: some WindowHandle, open: @escaping @MainActor (String) -> Void) {
+        let dialog = MessageDialog(parent: parent, heading: "Open Location", body: "Enter the address of a web article.")
+        dialog.addResponse("cancel", "_Cancel")
+        dialog.addResponse("open", "_Open", suggested: true)
+        dialog.setResponses(default: "open", close: "cancel")
+        dialog.setEnabled("open", false)
 
-        let entry = gtk_entry_new()!
-        dr_object_set_string(entry, "placeholder-text", "https://example.com/news/article.html")
-        gtk_entry_set_input_purpose(cast(entry), GTK_INPUT_PURPOSE_URL)
-        entry.accessibleLabel("Article address")
-        gtk_widget_set_size_request(entry, 360, -1)
-        adw_message_dialog_set_extra_child(d, entry)
+        let entry = Entry(placeholder: "https://example.com/news/article.html", purpose: GTK_INPUT_PURPOSE_URL)
+        entry.accessibleLabel("Article address").size(width: 360)
+        dialog.setExtraChild(entry)
 
-        func current() -> String? { address(String(cString: gtk_editable_get_text(opaque(entry)))) }
-        Signal.on(entry, "changed") {
-            adw_message_dialog_set_response_enabled(d, "open", current() == nil ? 0 : 1)
-        }
+        func current() -> String? { address(entry.text) }
+        Signal.on(entry, "changed") { dialog.setEnabled("open", current() != nil) }
         Signal.on(entry, "activate") {
-            if current() != nil { adw_message_dialog_response(d, "open") }
+            if current() != nil { dialog.respond("open") }
         }
-        Signal.onPointer(dialog, "response") { response in
-            guard let response, String(cString: response.assumingMemoryBound(to: CChar.self)) == "open",
-                  let location = current() else { return }
+        dialog.onResponse { response in
+            guard response == "open", let location = current() else { return }
             open(location)
         }
-        gtk_window_present(cast(dialog))
-        gtk_widget_grab_focus(entry)
+        dialog.present()
+        entry.grabFocus()
     }
 
     /// The http(s) address typed, or nil. An address without a scheme ("example.com/a") gets https.

@@ -9,10 +9,10 @@ import Foundation
 /// Only positions at or above the Preferences threshold are shown.
 @MainActor
 final class PositionsView {
-    let widget: Widget
-    private let content: Widget
-    private let stack: Widget
-    private let emptyPage: Widget
+    let widget: Stack
+    private let content: Box
+    private let stack: Stack
+    private let emptyPage: StatusPage
     private var analysis: Analysis?
     private var rowEvidence: [UnsafeMutableRawPointer: Statement] = [:]
     var onEvidenceActivated: ((Statement) -> Void)?
@@ -21,14 +21,11 @@ final class PositionsView {
 
     init() {
         content = UI.vbox(spacing: 18).margins(top: 18, bottom: 24, start: 18, end: 18)
-        let clamp = adw_clamp_new()!
-        adw_clamp_set_maximum_size(opaque(clamp), 900)
-        adw_clamp_set_child(opaque(clamp), content)
-        emptyPage = adw_status_page_new()!
-        adw_status_page_set_title(opaque(emptyPage), "No Positions")
+        let clamp = Clamp(content, maximumSize: 900)
+        emptyPage = StatusPage(title: "No Positions")
         stack = UI.stack()
-        gtk_stack_add_named(opaque(stack), UI.scrolled(clamp), "positions")
-        gtk_stack_add_named(opaque(stack), emptyPage, "empty")
+        stack.add(UI.scrolled(clamp), name: "positions")
+        stack.add(emptyPage, name: "empty")
         widget = stack
     }
 
@@ -40,7 +37,7 @@ final class PositionsView {
     /// Rebuilds the page (a new analysis, or a new threshold).
     func refresh() {
         guard let analysis else { return }
-        UI.clear(content)
+        content.removeAll()
         rowEvidence = [:]
         let shown = analysis.positions.filter(Preferences.shows)
         // The issues most actors take a side on first, then as `topics` lists them (most mentioned).
@@ -59,8 +56,7 @@ final class PositionsView {
                 return n == 0 ? nil : "\(n) \(name.lowercased())"
             }.joined(separator: " · ")
             let caption = UI.label(counts, "caption", "dim-label")
-            let list = UI.listBox("boxed-list")
-            gtk_list_box_set_selection_mode(opaque(list), GTK_SELECTION_NONE)
+            let list = UI.listBox("boxed-list", selectable: false)
             list.accessibleLabel("Positions on \(topic)")
             Signal.onPointer(list, "row-activated") { [unowned self] row in
                 if let row, let statement = rowEvidence[row] { onEvidenceActivated?(statement) }
@@ -70,22 +66,20 @@ final class PositionsView {
                     .sorted { ($0.confidence ?? 0) != ($1.confidence ?? 0) ? ($0.confidence ?? 0) > ($1.confidence ?? 0) : $0.actor < $1.actor }
                 for p in inGroup { append(p, group: name, to: list, analysis: analysis) }
             }
-            UI.append(content, UI.vbox(spacing: 6, [heading, caption, list]))
+            content.append(UI.vbox(spacing: 6, [heading, caption, list]))
         }
         if shown.isEmpty {
-            adw_status_page_set_icon_name(opaque(emptyPage), "dialog-information-symbolic")
-            adw_status_page_set_description(opaque(emptyPage), analysis.positions.isEmpty
+            emptyPage.icon = "dialog-information-symbolic"
+            emptyPage.description = (analysis.positions.isEmpty
                 ? "No one in this article takes a side the analysis is confident about."
                 : "Every position is below the minimum confidence set in Preferences.")
         }
-        gtk_stack_set_visible_child_name(opaque(stack), shown.isEmpty ? "empty" : "positions")
+        stack.visibleChild = shown.isEmpty ? "empty" : "positions"
     }
 
-    private func append(_ p: Position, group: String, to list: Widget, analysis: Analysis) {
-        let row = gtk_list_box_row_new()!
+    private func append(_ p: Position, group: String, to list: ListBox, analysis: Analysis) {
         let actor = analysis.entity(id: p.actor)?.name ?? p.actor
-        let name = UI.label(actor, "heading").expand(h: true)
-        gtk_label_set_ellipsize(opaque(name), PANGO_ELLIPSIZE_END)
+        let name = UI.label(actor, "heading", ellipsize: true).expand(h: true)
         let chip = UI.label(group, "stance-chip", p.stance.rawValue)
         var captionParts = [p.summary]
         if let s = p.shift { captionParts.append("changed from \(s.from.rawValue) to \(s.to.rawValue)") }
@@ -93,12 +87,12 @@ final class PositionsView {
         captionParts.append(p.evidence.count == 1 ? "1 statement" : "\(p.evidence.count) statements")
         let caption = UI.label(captionParts.joined(separator: " · "), "caption", "dim-label", wrap: true)
         let box = UI.vbox(spacing: 4, [UI.hbox(spacing: 6, [name, chip]), caption]).margins(top: 8, bottom: 8, start: 12, end: 12)
-        gtk_list_box_row_set_child(cast(row), box)
+        let row = ListBoxRow(box)
         // The first evidence statement in the text is one click away.
         let evidence = analysis.firstEvidence(of: p)
         UI.linkToEvidence(row, evidence)
         row.accessibleLabel("\(actor), \(group.lowercased()): \(p.summary)")
-        gtk_list_box_append(opaque(list), row)
-        rowEvidence[UnsafeMutableRawPointer(row)] = evidence
+        list.append(row)
+        rowEvidence[row.raw] = evidence
     }
 }

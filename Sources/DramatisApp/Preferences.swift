@@ -7,12 +7,7 @@ import Foundation
 /// source tree without it, the defaults apply and nothing is saved.
 @MainActor
 enum Preferences {
-    static let settings: UnsafeMutablePointer<GSettings>? = {
-        guard let source = g_settings_schema_source_get_default(),
-              let schema = g_settings_schema_source_lookup(source, DramatisApplication.id, 1) else { return nil }
-        g_settings_schema_unref(schema)
-        return g_settings_new(DramatisApplication.id)
-    }()
+    static let settings = Settings(schema: DramatisApplication.id)
 
     /// The nicks of the `color-scheme` key, in the order of its enum values.
     static let colorSchemes = ["default", "light", "dark"]
@@ -23,10 +18,10 @@ enum Preferences {
         didSet {
             let adw = [ADW_COLOR_SCHEME_DEFAULT, ADW_COLOR_SCHEME_FORCE_LIGHT, ADW_COLOR_SCHEME_FORCE_DARK]
             let index = colorSchemes.firstIndex(of: colorScheme) ?? 0
-            adw_style_manager_set_color_scheme(adw_style_manager_get_default(), adw[index])
+            StyleManager.setColorScheme(adw[index])
             if let settings {
-                if Int(g_settings_get_enum(settings, "color-scheme")) != index {
-                    g_settings_set_enum(settings, "color-scheme", Int32(index))
+                if Int(settings.enumValue("color-scheme")) != index {
+                    settings.setEnumValue("color-scheme", Int32(index))
                 }
             } else if oldValue != colorScheme {
                 changed("color-scheme")
@@ -37,27 +32,35 @@ enum Preferences {
     /// Reads `color-scheme` from GSettings (at start-up, and when another process changed it).
     static func applyColorScheme() {
         guard let settings else { return }
-        let value = Int(g_settings_get_enum(settings, "color-scheme"))
+        let value = Int(settings.enumValue("color-scheme"))
         let scheme = colorSchemes.indices.contains(value) ? colorSchemes[value] : "default"
         colorScheme = scheme
     }
 
     /// Writes pending changes (the keyfile backend in tests, dconf) before the process exits.
-    static func sync() { if settings != nil { g_settings_sync() } }
+    static func sync() { if settings != nil { Settings.sync() } }
 
-    static func restoreSize(_ window: Widget) {
+    static func restoreSize(_ window: some WindowHandle) {
         guard let settings else { return }
-        gtk_window_set_default_size(cast(window), g_settings_get_int(settings, "window-width"), g_settings_get_int(settings, "window-height"))
-        if g_settings_get_boolean(settings, "window-maximized") != 0 { gtk_window_maximize(cast(window)) }
+        window.defaultSize = (settings.int("window-width"), settings.int("window-height"))
+        if settings.bool("window-maximized") { window.maximize() }
     }
 
-    static func saveSize(_ window: Widget) {
+    static func saveSize(_ window: some WindowHandle) {
         guard let settings else { return }
-        var width: Int32 = 0, height: Int32 = 0
-        gtk_window_get_default_size(cast(window), &width, &height)
-        g_settings_set_int(settings, "window-width", width)
-        g_settings_set_int(settings, "window-height", height)
-        g_settings_set_boolean(settings, "window-maximized", gtk_window_is_maximized(cast(window)))
+        let size = window.defaultSize
+        settings.setInt("window-width", size.width)
+        settings.setInt("window-height", size.height)
+        settings.setBool("window-maximized", window.isMaximized)
+    }
+
+    /// Binds a widget property to a key both ways (`g_settings_bind`): the widget shows the
+    /// stored value and writes each change. False without the schema: the caller then copies
+    /// changes itself, to the session value.
+    static func bind(_ key: String, to widget: some WidgetHandle, property: String) -> Bool {
+        guard let settings else { return false }
+        settings.bind(key, to: widget, property: property)
+        return true
     }
 
     /// `article-font`: a Pango description such as "Serif 12". Without the schema the choice lasts
@@ -65,11 +68,11 @@ enum Preferences {
     static var articleFont: String {
         get {
             guard let settings else { return sessionFont }
-            return takeString(g_settings_get_string(settings, "article-font")) ?? ""
+            return settings.string("article-font")
         }
         set {
             guard let settings else { sessionFont = newValue; changed("article-font"); return }
-            if newValue != articleFont { g_settings_set_string(settings, "article-font", newValue) }
+            if newValue != articleFont { settings.setString("article-font", newValue) }
         }
     }
     private static var sessionFont = "Serif 12"
@@ -92,24 +95,14 @@ enum Preferences {
     /// `highlight-types`: the entity types whose mentions are coloured in the article.
     static var highlightedTypes: Set<EntityType> {
         get {
-            guard let settings, let strv = g_settings_get_strv(settings, "highlight-types") else { return sessionTypes }
-            defer { g_strfreev(strv) }
-            var types = Set<EntityType>()
-            var i = 0
-            while let item = strv[i] {
-                if let type = EntityType(rawValue: String(cString: item)) { types.insert(type) }
-                i += 1
-            }
-            return types
+            guard let settings else { return sessionTypes }
+            return Set(settings.strings("highlight-types").compactMap(EntityType.init(rawValue:)))
         }
         set {
             guard let settings else { sessionTypes = newValue; changed("highlight-types"); return }
             guard newValue != highlightedTypes else { return }
             // In the schema's order, so the stored value reads the same as the default.
-            let names = EntityType.allCases.filter(newValue.contains).map { strdup($0.rawValue) }
-            defer { names.forEach { free($0) } }
-            var list: [UnsafePointer<CChar>?] = names.map { UnsafePointer($0) } + [nil]
-            list.withUnsafeMutableBufferPointer { _ = g_settings_set_strv(settings, "highlight-types", $0.baseAddress) }
+            settings.setStrings("highlight-types", EntityType.allCases.filter(newValue.contains).map(\.rawValue))
         }
     }
     private static var sessionTypes = Set(EntityType.allCases)
@@ -120,12 +113,12 @@ enum Preferences {
     static var positionsMinimumConfidence: Double {
         get {
             guard let settings else { return sessionMinimumConfidence }
-            return g_settings_get_double(settings, "positions-minimum-confidence")
+            return settings.double("positions-minimum-confidence")
         }
         set {
             let value = min(1, max(0, newValue))
             guard let settings else { sessionMinimumConfidence = value; changed("positions-minimum-confidence"); return }
-            if value != positionsMinimumConfidence { g_settings_set_double(settings, "positions-minimum-confidence", value) }
+            if value != positionsMinimumConfidence { settings.setDouble("positions-minimum-confidence", value) }
         }
     }
     private static var sessionMinimumConfidence = 0.0
@@ -135,11 +128,11 @@ enum Preferences {
     static var libraryAddsOpened: Bool {
         get {
             guard let settings else { return sessionLibraryAdds }
-            return g_settings_get_boolean(settings, "library-add-opened") != 0
+            return settings.bool("library-add-opened")
         }
         set {
             guard let settings else { sessionLibraryAdds = newValue; return }
-            g_settings_set_boolean(settings, "library-add-opened", newValue ? 1 : 0)
+            settings.setBool("library-add-opened", newValue)
         }
     }
     private static var sessionLibraryAdds = true
@@ -158,10 +151,7 @@ enum Preferences {
         observers.append(handler)
         guard !connected, let settings else { return }
         connected = true
-        Signal.onPointer(settings, "changed") { key in
-            guard let key else { return }
-            changed(String(cString: key.assumingMemoryBound(to: CChar.self)))
-        }
+        settings.onChanged { key in changed(key) }
     }
 
     private static func changed(_ key: String) {
@@ -171,12 +161,12 @@ enum Preferences {
     /// `last-folder`: where the Open dialog starts.
     static var lastFolder: String? {
         get {
-            guard let settings, let value = takeString(g_settings_get_string(settings, "last-folder")), !value.isEmpty else { return nil }
+            guard let value = settings?.string("last-folder"), !value.isEmpty else { return nil }
             return value
         }
         set {
             guard let settings else { return }
-            g_settings_set_string(settings, "last-folder", newValue ?? "")
+            settings.setString("last-folder", newValue ?? "")
         }
     }
 }

@@ -8,12 +8,12 @@ import Foundation
 /// the new date, so relative dates ("on Friday", "last year") are resolved again.
 @MainActor
 final class PublicationDateButton {
-    let widget: Widget
-    private let label: Widget
+    let widget: MenuButton
+    private let label: Label
     // The popover (a calendar: dozens of widgets) is built the first time it opens.
-    private var calendar: Widget!
-    private var clearButton: Widget!
-    private var popover: Widget!
+    private var calendar: Calendar!
+    private var clearButton: Button!
+    private var popover: Popover!
     private var published: String?
 
     /// Called with the chosen ISO date (`YYYY-MM-DD`), or nil for Clear.
@@ -22,39 +22,34 @@ final class PublicationDateButton {
     init() {
         label = UI.label("")
         let icon = UI.image("document-edit-symbolic")
-        widget = gtk_menu_button_new()!
-        gtk_menu_button_set_child(opaque(widget), UI.hbox(spacing: 6, [label, icon]))
+        widget = MenuButton(child: UI.hbox(spacing: 6, [label, icon]))
         widget.css("flat", "publication-date")
         widget.align(h: GTK_ALIGN_START)
 
-        Callback.buildPopoverOnFirstOpen(widget) { [unowned self] in buildPopover() }
+        widget.buildPopoverOnFirstOpen { [unowned self] in buildPopover() }
         show(nil)
     }
 
     private func buildPopover() {
-        calendar = gtk_calendar_new()!
+        calendar = Calendar()
         calendar.accessibleLabel("Publication date calendar")
         let set = UI.button(label: "_Set Date", "suggested-action")
         clearButton = UI.button(label: "_Clear")
         let buttons = UI.hbox(spacing: 6, [clearButton, set.expand(h: true)])
         let heading = UI.label("Publication date", "heading")
-        let hint = UI.label("Relative dates such as “on Friday” are resolved from it.", "caption", "dim-label", wrap: true)
-        gtk_label_set_max_width_chars(opaque(hint), 30)
+        let hint = UI.label("Relative dates such as “on Friday” are resolved from it.", "caption", "dim-label", wrap: true).maxWidthChars(30)
         let box = UI.vbox(spacing: 8, [heading, hint, calendar, buttons]).margins(6)
-        popover = gtk_popover_new()!
-        gtk_popover_set_child(cast(popover), box)
-        gtk_menu_button_set_popover(opaque(widget), popover)
+        popover = Popover(box)
+        widget.setPopover(popover)
 
         Signal.on(set, "clicked") { [unowned self] in
-            gtk_popover_popdown(cast(popover))
-            let date = gtk_calendar_get_date(opaque(calendar))!
-            defer { g_date_time_unref(date) }
-            let iso = String(format: "%04d-%02d-%02d", g_date_time_get_year(date), g_date_time_get_month(date),
-                             g_date_time_get_day_of_month(date))
+            popover.popdown()
+            let day = calendar.selectedDay
+            let iso = String(format: "%04d-%02d-%02d", day.year, day.month, day.day)
             if iso != published { onChanged?(iso) }
         }
         Signal.on(clearButton, "clicked") { [unowned self] in
-            gtk_popover_popdown(cast(popover))
+            popover.popdown()
             if published != nil { onChanged?(nil) }
         }
         // The calendar opens on the current date, or today.
@@ -66,7 +61,7 @@ final class PublicationDateButton {
     func show(_ iso: String?) {
         published = iso
         let text = iso.map(DateText.readable) ?? "Set publication date…"
-        UI.setText(label, text)
+        label.text = text
         widget.tooltip(iso == nil ? "Set the publication date, to resolve relative dates" : "Change the publication date")
         widget.accessibleLabel(iso == nil ? "Set publication date" : "Publication date: \(text)")
         updateClearButton()
@@ -75,20 +70,16 @@ final class PublicationDateButton {
     private func updateClearButton() { clearButton?.isVisible = published != nil }
 
     var isSensitive: Bool {
-        get { gtk_widget_get_sensitive(widget) != 0 }
-        set { gtk_widget_set_sensitive(widget, newValue ? 1 : 0) }
+        get { widget.isSensitive }
+        set { widget.isSensitive = newValue }
     }
 
     private func selectCalendarDay() {
         let parts = (published ?? "").split(separator: "-").compactMap { Int32($0) }
-        let date: OpaquePointer?
         if parts.count >= 1 {
-            date = g_date_time_new_local(parts[0], parts.count > 1 ? parts[1] : 1, parts.count > 2 ? parts[2] : 1, 0, 0, 0)
+            calendar.select(year: parts[0], month: parts.count > 1 ? parts[1] : 1, day: parts.count > 2 ? parts[2] : 1)
         } else {
-            date = g_date_time_new_now_local()
+            calendar.selectToday()
         }
-        guard let date else { return }
-        gtk_calendar_select_day(opaque(calendar), date)
-        g_date_time_unref(date)
     }
 }

@@ -5,13 +5,8 @@ import Foundation
 /// The Keyboard Shortcuts window (win.show-help-overlay), from a GtkBuilder description.
 @MainActor
 enum ShortcutsWindow {
-    static func make() -> Widget {
-        let builder = gtk_builder_new_from_string(ui, -1)!
-        defer { unref(builder) }
-        let window: Widget = cast(gtk_builder_get_object(builder, "help_overlay")!)
-        g_object_ref(window)
-        return window
-    }
+    /// A new reference to the window: the caller presents it, then drops the reference.
+    static func make() -> Window { Window(builderObject: "help_overlay", from: ui) }
 
     private static func shortcut(_ accel: String, _ title: String) -> String {
         """

@@ -14,11 +14,11 @@ enum StartupTrace {
     }
 
     /// Marks the phases of each frame of `window` once it is realized.
-    @MainActor static func traceFrames(of window: Widget) {
+    @MainActor static func traceFrames(of window: some WidgetHandle) {
         guard enabled else { return }
         Signal.on(window, "realize") {
             StartupTrace.mark("window realized")
-            guard let clock = gtk_widget_get_frame_clock(window) else { return }
+            guard let clock = window.frameClock else { return }
             Signal.on(clock, "layout") { StartupTrace.mark("frame: layout") }
             Signal.on(clock, "paint") { StartupTrace.mark("frame: paint") }
             var counted = false
@@ -30,18 +30,15 @@ enum StartupTrace {
     }
 
     /// "widgets: N created, M mapped: GtkLabel 66, GtkBox 41, …": what the first frame drew.
-    @MainActor static func census(_ window: Widget) -> String {
+    @MainActor static func census(_ window: some WidgetHandle) -> String {
         var total = 0, mapped: [String: Int] = [:]
-        func walk(_ widget: Widget) {
+        func walk(_ widget: AnyWidget) {
             total += 1
-            if gtk_widget_get_mapped(widget) != 0 {
-                let instance = UnsafeMutableRawPointer(widget).assumingMemoryBound(to: GTypeInstance.self)
-                mapped[String(cString: g_type_name_from_instance(instance)), default: 0] += 1
-            }
-            var child = gtk_widget_get_first_child(widget)
-            while let c = child { walk(c); child = gtk_widget_get_next_sibling(c) }
+            if widget.isMapped { mapped[widget.typeName, default: 0] += 1 }
+            var child = widget.firstChild
+            while let c = child { walk(c); child = c.nextSibling }
         }
-        walk(window)
+        walk(AnyWidget(window))
         let top = mapped.sorted { $0.value > $1.value }.prefix(12).map { "\($0.key) \($0.value)" }
         return "widgets: \(total) created, \(mapped.values.reduce(0, +)) mapped: " + top.joined(separator: ", ")
     }

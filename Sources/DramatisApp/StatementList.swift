@@ -7,13 +7,12 @@ import Foundation
 /// Activating a row asks the window to show the statement in the article.
 @MainActor
 final class StatementList {
-    let widget: Widget
+    let widget: ListBox
     private var rows: [UnsafeMutableRawPointer: Statement] = [:]
     var onActivated: ((Statement) -> Void)?
 
     init() {
-        widget = UI.listBox("boxed-list")
-        gtk_list_box_set_selection_mode(opaque(widget), GTK_SELECTION_NONE)
+        widget = UI.listBox("boxed-list", selectable: false)
         widget.accessibleLabel("Statements")
         Signal.onPointer(widget, "row-activated") { [unowned self] row in
             guard let row, let statement = rows[row] else { return }
@@ -22,21 +21,19 @@ final class StatementList {
     }
 
     func show(_ statements: [Statement]) {
-        UI.clearList(widget)
+        widget.removeAll()
         rows = [:]
         for statement in statements.sorted(by: { $0.start < $1.start }) {
-            let row = gtk_list_box_row_new()!
             let quoted = statement.kind == .direct ? "“\(statement.text)”" : statement.text
             let text = UI.label(quoted, "statement-text", statement.kind.rawValue, wrap: true)
             let caption = UI.label(Self.caption(statement), "caption", "dim-label", wrap: true)
             let box = UI.vbox(spacing: 4, [text, caption]).margins(top: 10, bottom: 10, start: 12, end: 12)
-            gtk_list_box_row_set_child(cast(row), box)
-            gtk_list_box_row_set_activatable(cast(row), 1)
+            let row = ListBoxRow(box, activatable: true)
             row.tooltip("Show in the article")
             row.accessibleLabel(quoted)
             row.accessibleDescription(Self.caption(statement))
-            gtk_list_box_append(opaque(widget), row)
-            rows[UnsafeMutableRawPointer(row)] = statement
+            widget.append(row)
+            rows[row.raw] = statement
         }
     }
 

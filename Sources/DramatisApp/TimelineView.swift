@@ -7,14 +7,14 @@ import Foundation
 /// same events as a list (the keyboard and screen-reader path), then the undated ones apart.
 @MainActor
 final class TimelineView {
-    let widget: Widget
-    private let area: Widget
-    private let datedList: Widget
-    private let undatedList: Widget
-    private let undatedHeading: Widget
-    private let datedHeading: Widget
-    private let emptyPage: Widget
-    private let stack: Widget
+    let widget: Stack
+    private let area: DrawingArea
+    private let datedList: ListBox
+    private let undatedList: ListBox
+    private let undatedHeading: Label
+    private let datedHeading: Label
+    private let emptyPage: StatusPage
+    private let stack: Stack
     private var analysis: Analysis?
     private var layout = TimelineLayout(items: [], width: 0, measure: { _ in 0 })
     private var rowItems: [UnsafeMutableRawPointer: TimelineItem] = [:]
@@ -29,10 +29,8 @@ final class TimelineView {
     var onEventActivated: ((TimelineItem) -> Void)?
 
     init() {
-        area = gtk_drawing_area_new()!
-        area.css("timeline-chart").expand(h: true)
-        gtk_drawing_area_set_content_height(cast(area), 160)
-        gtk_widget_set_focusable(area, 0)
+        area = DrawingArea(contentHeight: 160).css("timeline-chart").expand(h: true)
+        area.isFocusable = false
 
         datedHeading = UI.label("Events", "heading")
         datedList = UI.listBox("boxed-list")
@@ -43,32 +41,28 @@ final class TimelineView {
         let undatedHint = UI.label("Relative dates that could not be resolved without a publication date.", "caption", "dim-label", wrap: true)
         let undatedBox = UI.vbox(spacing: 6, [undatedHeading, undatedHint, undatedList])
         let content = UI.vbox(spacing: 12, [area, datedHeading, datedList, undatedBox]).margins(top: 18, bottom: 24, start: 18, end: 18)
-        let clamp = adw_clamp_new()!
-        adw_clamp_set_maximum_size(opaque(clamp), 1100)
-        adw_clamp_set_child(opaque(clamp), content)
+        let clamp = Clamp(content, maximumSize: 1100)
 
-        emptyPage = adw_status_page_new()!
-        adw_status_page_set_title(opaque(emptyPage), "No Dates Found")
-        adw_status_page_set_description(opaque(emptyPage), "This article mentions no dates or events that could be placed in time.")
+        emptyPage = StatusPage(title: "No Dates Found", description: "This article mentions no dates or events that could be placed in time.")
 
         stack = UI.stack()
-        gtk_stack_add_named(opaque(stack), UI.scrolled(clamp), "timeline")
-        gtk_stack_add_named(opaque(stack), emptyPage, "empty")
+        stack.add(UI.scrolled(clamp), name: "timeline")
+        stack.add(emptyPage, name: "empty")
         widget = stack
 
-        Callback.setDrawFunction(cast(area)) { [unowned self] cr, w, h in draw(cr, Double(w), Double(h)) }
-        let click = gtk_gesture_click_new()!
-        Signal.onPressed(click, "released") { [unowned self] _, x, y in
+        area.setDraw { [unowned self] cr, w, h in draw(cr, Double(w), Double(h)) }
+        let click = GestureClick()
+        click.onReleased { [unowned self] _, x, y in
             if let item = hit(x: x, y: y) { activate(item) }
         }
         area.addController(click)
-        let motion = gtk_event_controller_motion_new()!
-        Signal.onMotion(motion, "motion") { [unowned self] x, y in area.cursor(hit(x: x, y: y) != nil ? "pointer" : nil) }
+        let motion = MotionController()
+        motion.onMotion { [unowned self] x, y in area.cursor(hit(x: x, y: y) != nil ? "pointer" : nil) }
         area.addController(motion)
-        gtk_widget_set_has_tooltip(area, 1)
+        area.hasTooltip = true
         Signal.onQueryTooltip(area) { [unowned self] x, y, _, tooltip in
             guard let tooltip, let item = hit(x: Double(x), y: Double(y)) else { return false }
-            gtk_tooltip_set_text(tooltip, "\(item.date.map(DateText.readable) ?? "Undated"): \(item.label)")
+            tooltip.setText("\(item.date.map(DateText.readable) ?? "Undated"): \(item.label)")
             return true
         }
         for list in [datedList, undatedList] {
@@ -82,60 +76,58 @@ final class TimelineView {
         self.analysis = analysis
         selectedID = nil
         rowItems = [:]
-        UI.clearList(datedList)
-        UI.clearList(undatedList)
+        datedList.removeAll()
+        undatedList.removeAll()
         let dated = analysis.timeline.filter { $0.date.flatMap(DateParts.init) != nil }
             .sorted { (DateParts($0.date!)!, $0.start) < (DateParts($1.date!)!, $1.start) }
         let undated = analysis.timeline.filter { $0.date.flatMap(DateParts.init) == nil }
         for item in dated { append(item, to: datedList, analysis: analysis) }
         for item in undated { append(item, to: undatedList, analysis: analysis) }
-        gtk_widget_get_parent(undatedList).map { $0.isVisible = !undated.isEmpty }
+        undatedList.parent?.isVisible = !undated.isEmpty
         area.isVisible = !dated.isEmpty
         datedHeading.isVisible = !dated.isEmpty
         datedList.isVisible = !dated.isEmpty
         if analysis.timeline.isEmpty {
             // Set only when shown: a large symbolic icon has no PNG and would load the SVG loader.
-            adw_status_page_set_icon_name(opaque(emptyPage), "x-office-calendar-symbolic")
+            emptyPage.icon = "x-office-calendar-symbolic"
         }
-        gtk_stack_set_visible_child_name(opaque(stack), analysis.timeline.isEmpty ? "empty" : "timeline")
+        stack.visibleChild = analysis.timeline.isEmpty ? "empty" : "timeline"
 
         let years = Set(dated.compactMap { $0.date.flatMap(DateParts.init)?.year }).sorted()
         let span = years.isEmpty ? "" : years.count == 1 ? " in \(years[0])" : " from \(years.first!) to \(years.last!)"
         area.accessibleLabel("Timeline chart")
         area.accessibleDescription("\(Format.plural(dated.count, "dated event"))\(span); the list below has every event.")
-        gtk_widget_queue_draw(area)
+        area.queueDraw()
     }
 
-    private func append(_ item: TimelineItem, to list: Widget, analysis: Analysis) {
-        let row = gtk_list_box_row_new()!
+    private func append(_ item: TimelineItem, to list: ListBox, analysis: Analysis) {
         let dateText = item.date.map(DateText.readable) ?? (item.relative ?? "Undated")
-        let date = UI.label(dateText, "date-label", "numeric")
-        gtk_widget_set_size_request(date, 140, -1)
+        let date = UI.label(dateText, "date-label", "numeric").size(width: 140)
         let label = UI.label(item.label, wrap: true).expand(h: true)
         let text = UI.vbox(spacing: 2, [label])
         let actors = item.actors.compactMap { analysis.entity(id: $0)?.name }
         var caption: [String] = []
         if let relative = item.relative, item.date != nil { caption.append("“\(relative)”") }
         if !actors.isEmpty { caption.append(actors.joined(separator: ", ")) }
-        if !caption.isEmpty { UI.append(text, UI.label(caption.joined(separator: " · "), "caption", "dim-label", wrap: true)) }
+        if !caption.isEmpty { text.append(UI.label(caption.joined(separator: " · "), "caption", "dim-label", wrap: true)) }
         let box = UI.hbox(spacing: 12, [date, text]).margins(top: 10, bottom: 10, start: 12, end: 12)
-        gtk_list_box_row_set_child(cast(row), box)
+        let row = ListBoxRow(box)
         row.tooltip("Show in the article")
         row.accessibleLabel("\(dateText): \(item.label)")
-        gtk_list_box_append(opaque(list), row)
-        rowItems[UnsafeMutableRawPointer(row)] = item
+        list.append(row)
+        rowItems[row.raw] = item
     }
 
     private func activate(_ item: TimelineItem) {
         selectedID = item.id
-        gtk_widget_queue_draw(area)
+        area.queueDraw()
         onEventActivated?(item)
     }
 
     // MARK: Drawing
 
     private func measure(_ text: String) -> Double {
-        let layout = gtk_widget_create_pango_layout(area, text)!
+        let layout = area.pangoLayout(text)
         defer { unref(layout) }
         var w: Int32 = 0, h: Int32 = 0
         pango_layout_get_pixel_size(layout, &w, &h)
@@ -143,8 +135,7 @@ final class TimelineView {
     }
 
     private func color(_ name: String, _ fallback: GdkRGBA) -> GdkRGBA {
-        var rgba = GdkRGBA()
-        return gtk_style_context_lookup_color(gtk_widget_get_style_context(area), name, &rgba) != 0 ? rgba : fallback
+        area.styleColor(name) ?? fallback
     }
 
     private func draw(_ cr: OpaquePointer, _ width: Double, _ height: Double) {
@@ -152,11 +143,8 @@ final class TimelineView {
         layout = TimelineLayout(items: analysis.timeline, width: width, measure: measure)
         // Grow to fit the label rows; GTK redraws at the new height.
         let needed = Int32(Self.topPad + Double(layout.rows) * Self.rowHeight + Self.axisBand)
-        if needed != gtk_drawing_area_get_content_height(cast(area)) {
-            gtk_drawing_area_set_content_height(cast(area), needed)
-        }
-        var fg = GdkRGBA()
-        gtk_style_context_get_color(gtk_widget_get_style_context(area), &fg)
+        if needed != area.contentHeight { area.contentHeight = needed }
+        let fg = area.foregroundColor
         let accent = color("accent_color", GdkRGBA(red: 0.21, green: 0.52, blue: 0.89, alpha: 1))
         func set(_ c: GdkRGBA, alpha: Double = 1) { cairo_set_source_rgba(cr, Double(c.red), Double(c.green), Double(c.blue), Double(c.alpha) * alpha) }
         let axisY = height - Self.axisBand + 18
@@ -221,7 +209,7 @@ final class TimelineView {
 
     private func text(_ cr: OpaquePointer, _ s: String, x: Double? = nil, centerX: Double? = nil, y: Double,
                       maxWidth: Double? = nil, bold: Bool = false) {
-        let layout = gtk_widget_create_pango_layout(area, nil)!
+        let layout = area.pangoLayout(nil)
         defer { unref(layout) }
         pango_layout_set_text(layout, s, -1) // plain text: labels come from the article
         if let maxWidth {
@@ -250,7 +238,7 @@ final class TimelineView {
     }
 
     private func hit(x: Double, y: Double) -> TimelineItem? {
-        let height = Double(gtk_widget_get_height(area))
+        let height = Double(area.height)
         let axisY = height - Self.axisBand + 18
         for p in layout.placed {
             let labelY = Self.labelY(p, rows: layout.rows), top = Self.labelTop(p, rows: layout.rows)

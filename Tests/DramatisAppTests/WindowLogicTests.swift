@@ -37,10 +37,20 @@ struct WindowLogicTests {
     @Test @MainActor func reanalysingWithAnotherDateChangesOnlyThePublicationDate() async {
         let article = Article(title: "T", published: "2025-08-18", source: nil,
                               text: "The summit took place on Friday, officials said.")
-        let cleared = await DocumentLoader.reanalyse(article, published: nil).value
-        #expect(cleared.article.published == nil)
-        #expect(cleared.article.text == article.text)
-        let set = await DocumentLoader.reanalyse(article, published: "2024-01-10").value
-        #expect(set.article.published == "2024-01-10")
+        let first = await DocumentLoader.analyse(article, published: article.published).value
+        #expect(first.annotated != nil)
+        let cleared = await DocumentLoader.reanalyse(first, published: nil).value
+        #expect(cleared.analysis.article.published == nil)
+        #expect(cleared.analysis.article.text == article.text)
+        let set = await DocumentLoader.reanalyse(first, published: "2024-01-10").value
+        #expect(set.analysis.article.published == "2024-01-10")
+        // Only the date-dependent components ran again (Analyzer.reanalyze): a full analysis's result.
+        var moved = article
+        moved.published = "2024-01-10"
+        #expect(set.analysis == Analyzer().analyze(moved))
+        // A saved document carries no annotations: it is analysed in full.
+        let saved = await DocumentLoader.reanalyse(AnalysedDocument(saved: first.analysis), published: "2024-01-10").value
+        #expect(saved.analysis == set.analysis)
+        #expect(saved.annotated != nil)
     }
 }

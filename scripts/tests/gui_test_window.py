@@ -10,7 +10,9 @@ With a private compiled GSettings schema (keyfile backend, temporary XDG_CONFIG_
   2. export from the window: the Export menu's Markdown item writes the file (the save dialog is
      bypassed by the test-only DRAMATIS_EXPORT_PATH) and the toast "Exported to NAME" shows;
   3. preferences apply live: the Person switch in Preferences removes the person highlights from
-     the article text (its AT-SPI text attributes), `gsettings set … article-font` changes its font;
+     the article text (its AT-SPI text attributes), `gsettings set … article-font` changes its font,
+     `gsettings set … positions-minimum-confidence` moves the open Preferences window's spin button
+     (bound to the key with g_settings_bind);
   4. export through the real save dialog (GtkFileChooserNative's GTK dialog under Xvfb): PDF, the
      suggested name replaced by a typed path, Enter; the file is a PDF and the toast names it;
   5. settings survive a restart: Main Menu → Preferences → Dark style makes the window dark (its
@@ -302,6 +304,15 @@ try:
              lambda: "family-name:Monospace" in text_iface.getDefaultAttributes(), timeout=10)
     step("article font applied live")
     subprocess.run(["import", "-window", "root", SCREENSHOT], check=True, timeout=30)
+
+    step("Preferences controls bound to their keys: `gsettings set` moves the open window's spin button")
+    spin = wait_for("the minimum confidence spin button", lambda: first(
+        prefs, lambda n: (n.name or "").startswith("Minimum confidence of a shown position")), timeout=10)
+    subprocess.run(["gsettings", "set", SCHEMA, "positions-minimum-confidence", "0.25"], env=env, check=True, timeout=20)
+    wait_for("the spin button at 0.25", lambda: abs(spin.queryValue().currentValue - 0.25) < 1e-6, timeout=10)
+    subprocess.run(["gsettings", "set", SCHEMA, "positions-minimum-confidence", "0.0"], env=env, check=True, timeout=20)
+    wait_for("the spin button back at 0", lambda: abs(spin.queryValue().currentValue) < 1e-6, timeout=10)
+    step("spin button follows positions-minimum-confidence")
 
     step("quitting with Ctrl+Q")
     press_ctrl(0x71)  # q

@@ -45,7 +45,7 @@ enum Signal {
     typealias Int1 = @MainActor (Int32) -> Void
     typealias Pressed = @MainActor (_ nPress: Int32, _ x: Double, _ y: Double) -> Void
     typealias Motion = @MainActor (_ x: Double, _ y: Double) -> Void
-    typealias Tooltip = @MainActor (_ x: Int32, _ y: Int32, _ keyboard: Bool, _ tooltip: OpaquePointer?) -> Bool
+    typealias QueryTooltip = @MainActor (_ x: Int32, _ y: Int32, _ keyboard: Bool, _ tooltip: Tooltip?) -> Bool
     typealias Drop = @MainActor (_ value: UnsafePointer<GValue>?, _ x: Double, _ y: Double) -> Bool
     typealias Open = @MainActor (_ files: [OpaquePointer]) -> Void
 
@@ -123,11 +123,11 @@ enum Signal {
 
     /// GtkWidget::query-tooltip.
     @discardableResult
-    static func onQueryTooltip(_ instance: some PointerConvertible, _ handler: @escaping Tooltip) -> UInt {
+    static func onQueryTooltip(_ instance: some PointerConvertible, _ handler: @escaping QueryTooltip) -> UInt {
         let t: @convention(c) (gpointer?, Int32, Int32, gboolean, OpaquePointer?, gpointer?) -> gboolean = {
             _, x, y, keyboard, tooltip, data in
-            let h = unbox(data, as: Tooltip.self)
-            return MainActor.assumeIsolated { h(x, y, keyboard != 0, tooltip) } ? 1 : 0
+            let h = unbox(data, as: QueryTooltip.self)
+            return MainActor.assumeIsolated { h(x, y, keyboard != 0, tooltip.map(Tooltip.init)) } ? 1 : 0
         }
         return connectRaw(instance.raw, "query-tooltip", handler, unsafeBitCast(t, to: GCallback.self))
     }
