@@ -68,6 +68,12 @@ import Testing
         #expect(p.speaker(of: "she has the discipline") == "Her campaign")
     }
 
+    @Test func anyLearntCueOpensASlotForPeopleInAMainClauseOnly() {
+        let p = Probe("Campaign notes\n\nYet for all the symbolism, some Democrats privately express reservations about the seat.\n\nWaiting list figures showed a drop of 20%.\n\nObama told the leaders that few people understood the stakes better than they did.")
+        #expect(p.speaker(of: "reservations about the seat") == "some Democrats")
+        #expect(p.analysis.entities.allSatisfy { $0.name != "Waiting list figures" && $0.name.lowercased() != "few people" })
+    }
+
     @Test func aJointStatementGoesToTheFirstNamed() {
         let p = Probe("Senators Charles Grassley and Patrick Leahy wrote a letter.\n\nBut Mr. Grassley and Mr. Leahy say other changes are needed.")
         #expect(p.speaker(of: "other changes are needed") == "Charles Grassley")

@@ -27,19 +27,24 @@ extension RecognitionPass {
         }
     }
 
-    /// The word where a speaker ends when token `v` is a verb of saying outside quotes (the
-    /// lexicon's, or a learnt cue word that mostly introduced speech): the word before it, over
-    /// "has", "also", "reportedly".
-    func speakerSlot(beforeVerb v: Int) -> Int? {
+    /// The word where a speaker ends when token `v` is a verb of saying or believing outside
+    /// quotes (the lexicon's, or a learnt cue word that mostly introduced speech; with
+    /// `anyCue`, any word of the learnt cue vocabulary): the word before it, over "has",
+    /// "also", "reportedly".
+    func speakerSlot(beforeVerb v: Int, anyCue: Bool = false) -> Int? {
         guard !quoted[v], tokens[v].kind == .word else { return nil }
-        let w = tokens[v].lower
-        // A verb of belief too ("Her advisers think", "many Republicans believe"): PolNeAR
-        // attributes attitudes to their holders as it does speech.
-        guard res.speechVerbs[w] != nil || (res.attribution.words[w]?.speechRate ?? 0) >= 0.5 else { return nil }
+        guard isSpeakerVerb(v) || anyCue && res.attribution.words[tokens[v].lower] != nil else { return nil }
         var h = v - 1
         // Over "has", "also", and any adverb ("some Democrats privately express").
         while h >= 0, res.speechModifiers.contains(tokens[h].lower) || claimed[h] == nil && !tokens[h].isCapitalized && isLyAdverb(tokens[h].lower) { h -= 1 }
         return h >= 0 && tokens[h].kind == .word ? h : nil
+    }
+
+    /// A verb of saying or belief: PolNeAR attributes attitudes to their holders as it does
+    /// speech ("Her campaign believes").
+    func isSpeakerVerb(_ v: Int) -> Bool {
+        let w = tokens[v].lower
+        return res.speechVerbs[w] != nil || (res.attribution.words[w]?.speechRate ?? 0) >= 0.5
     }
 
     /// Unnamed speakers: "a source said", "The bank said that …", "top black lawmakers said",
@@ -47,7 +52,10 @@ extension RecognitionPass {
     /// head is a speaker noun; a body that speaks is an organisation.
     mutating func findUnnamedSpeakers() {
         for v in tokens.indices {
-            guard var h = speakerSlot(beforeVerb: v) else { continue }
+            guard var h = speakerSlot(beforeVerb: v, anyCue: true) else { continue }
+            // Before another learnt cue word ("some Democrats privately express", "Those close to
+            // him want"), only people speak: no documents, figures or polls.
+            let peopleOnly = !isSpeakerVerb(v)
             // "advisers to Mr. Obama say", "Republicans on the House Financial Services Committee
             // approved", "elected officials from both parties say": the head noun before a
             // prepositional phrase speaks, not the name or noun in it.
@@ -72,6 +80,7 @@ extension RecognitionPass {
                 guard claimed[h] == nil,
                       let t = pronounHead ?? res.speakerNouns[tokens[h].lower] ?? res.attribution.speakerNouns[tokens[h].lower] else { continue }
                 type = t
+                guard !peopleOnly || (t == .person || t == .group) && !res.impersonalSpeakerNouns.contains(tokens[h].lower) else { continue }
                 // Modifiers: adjectives, names and "and" ("Federal and state officials"), back to a determiner.
                 while s > sentenceStart, h - s < 5 {
                     let t = tokens[s - 1]
@@ -107,6 +116,9 @@ extension RecognitionPass {
                 while s < h, ["and", "or"].contains(tokens[s].lower) { s += 1 }
             }
             // A name owning the phrase ("BBC correspondents") stays its own mention inside it.
+            // …and, before another cue word, only as a main clause's subject: not "few people
+            // understood" inside what someone said ("told leaders that few people understood").
+            if peopleOnly && !opensMainClause(s, sentenceStart: sentenceStart) { continue }
             let r = s..<(phraseEnd + 1)
             var nameStart = s
             if ["the"].contains(tokens[s].lower) { nameStart += 1 }
@@ -157,6 +169,19 @@ extension RecognitionPass {
             for t in r where claimed[t] == nil { claimed[t] = idx }
             claimed[h] = idx
         }
+    }
+
+    /// Whether a phrase starting at token `s` is the subject of its sentence's main clause:
+    /// first in the sentence or after a comma or "but", with no lexicon verb of saying or "that" before
+    /// it in the last 40 tokens.
+    func opensMainClause(_ s: Int, sentenceStart: Int) -> Bool {
+        guard s == sentenceStart || tokens[s - 1].text == "," || ["but", "yet", "still"].contains(tokens[s - 1].lower) else { return false }
+        var k = s - 1
+        while k >= max(sentenceStart, s - 40) {
+            if tokens[k].lower == "that" || res.speechVerbs[tokens[k].lower] != nil { return false }
+            k -= 1
+        }
+        return true
     }
 
     /// Where the possessor ending at token `o` starts: a name's mention with its honorific ("Mr.
