@@ -41,9 +41,10 @@ public struct PositionCueLexicon: Sendable {
 
     /// The longest cue starting at token `i` inside `range`, preferring `classes` when given.
     func match(at i: Int, in range: Range<Int>, tokens: [Token], classes: CueClasses? = nil) -> Cue? {
-        let t = tokens[i]
-        if let c = match(key: PositionCueLexicon.key(t), at: i, in: range, tokens: tokens, classes: classes) { return c }
-        if t.lower.hasSuffix("n't"), t.lower != "n't" { return match(key: "n't", at: i, in: range, tokens: tokens, classes: classes) }
+        let k = PositionCueLexicon.key(tokens[i])
+        if let c = match(key: k, at: i, in: range, tokens: tokens, classes: classes) { return c }
+        // "didn't", "didn’t": the contraction is a negator (the key has the apostrophe straightened).
+        if k.hasSuffix("n't"), k != "n't" { return match(key: "n't", at: i, in: range, tokens: tokens, classes: classes) }
         return nil
     }
 

@@ -23,6 +23,9 @@ extension PositionReader {
         return ["his", "her", "their", "its", "our", "my", "your", "'s", "’s", "whose"].contains(p) || p.hasSuffix("'s") || p.hasSuffix("’s")
     }
 
+    /// A negative contraction ("didn't", "isn’t", either apostrophe).
+    static func contracted(_ t: Token) -> Bool { PositionCueLexicon.key(t).hasSuffix("n't") }
+
     /// A negator or refusal in the three words before the cue, within the clause.
     func isNegated(before i: Int, from lower: Int, tokens: [Token], lex: PositionCueLexicon) -> Bool {
         var j = i - 1
@@ -33,7 +36,7 @@ extension PositionReader {
             if t.isQuote { j -= 1; continue }
             seen += 1
             if t.kind == .punctuation || t.kind == .dash { break }
-            if t.lower.hasSuffix("n't") || lex.match(at: j, in: j..<i, tokens: tokens, classes: [.neg, .refuse]) != nil { negated = true; break }
+            if PositionReader.contracted(t) || lex.match(at: j, in: j..<i, tokens: tokens, classes: [.neg, .refuse]) != nil { negated = true; break }
             j -= 1
         }
         return negated
@@ -46,7 +49,9 @@ extension PositionReader {
         guard let m = entities.mention(atToken: i), m.kind != .pronoun, !m.possessive else { return nil }
         // The mention must be followed by its verb ("Ukraine needs"), not by "to" ("urged
         // Congress to …": Congress is the one urged) or a preposition.
-        let next = m.tokens.upperBound
+        var next = m.tokens.upperBound
+        // "The UK “welcomed” …": a quote mark before the verb.
+        while next < last, tokens[next].isQuote { next += 1 }
         guard next < last, tokens[next].kind == .word, !["to", "of", "for", "and", "or", "in", "on", "at", "with", "from", "by"].contains(tokens[next].lower) else { return nil }
         return m.entity
     }

@@ -245,13 +245,13 @@ public struct PositionReader: Sendable {
                     var c = i - 1
                     var negCopula = false
                     // (Also an -ly adverb opening a quoted fragment: the targets “reasonably impressive”.)
-                    while c > window.lowerBound, i - c <= 5, tokens[c].isQuote || PositionReader.adverbs.contains(tokens[c].lower) || ["not", "n't", "never"].contains(tokens[c].lower) || tokens[c].lower.hasSuffix("n't")
+                    while c > window.lowerBound, i - c <= 5, tokens[c].isQuote || PositionReader.adverbs.contains(tokens[c].lower) || ["not", "n't", "never"].contains(tokens[c].lower) || PositionReader.contracted(tokens[c])
                             || c == i - 1 && tokens[c].lower.hasSuffix("ly") && tokens[c - 1].isQuote {
-                        if ["not", "n't", "never"].contains(tokens[c].lower) || tokens[c].lower.hasSuffix("n't") { negCopula = true }
+                        if ["not", "n't", "never"].contains(tokens[c].lower) || PositionReader.contracted(tokens[c]) { negCopula = true }
                         c -= 1
                     }
                     // "called the Iraq War a mistake", "described the plan as reckless": the side is on the object.
-                    if !(c >= window.lowerBound && (PositionReader.copulas.contains(tokens[c].lower) || tokens[c].lower.hasSuffix("n't"))) {
+                    if !(c >= window.lowerBound && (PositionReader.copulas.contains(tokens[c].lower) || PositionReader.contracted(tokens[c]))) {
                         if let v = (max(window.lowerBound, i - 9)..<i).last(where: { PositionReader.namingVerbs.contains(tokens[$0].lower) }), v + 1 < c + 1 {
                             var e = c + 1
                             while e > v + 1, ["a", "an", "as", "the", "“", "”", "\""].contains(tokens[e - 1].lower) || tokens[e - 1].isQuote { e -= 1 }
@@ -259,7 +259,7 @@ public struct PositionReader: Sendable {
                         }
                         i = after; continue
                     }
-                    if tokens[c].lower.hasSuffix("n't") { negCopula = true }
+                    if PositionReader.contracted(tokens[c]) { negCopula = true }
                     var subject = clauseStart(before: c, from: c >= first ? first : window.lowerBound, tokens: tokens)..<c
                     extra["eval_subject"] = 1
                     // "it was inappropriate for Ginsburg to criticize Trump": the extraposed clause.
