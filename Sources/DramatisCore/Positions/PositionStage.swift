@@ -30,6 +30,8 @@ public struct PositionStage: Sendable {
         let model = model ?? resources.positionModel
         var candidates = PositionReader(resources: resources).candidates(document, entities: entities, statements: statements, topics: found)
             + IntroducedObjectReader(resources: resources).candidates(document, entities: entities, statements: statements)
+        // The owner of an initiative a statement names ("Mr Brown's International Finance Facility") holds it.
+        candidates += OwnerReader(resources: resources).candidates(document, entities: entities, from: candidates)
         // Speakers named with the statement's speaker ("The Conservatives and Liberal Democrats say …") hold its sides too.
         let coSpeakers = CoSpeakers(resources: resources).of(document, entities: entities, statements: statements)
         var entityOf: [String: Int] = [:]
