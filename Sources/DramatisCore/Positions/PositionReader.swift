@@ -255,7 +255,14 @@ public struct PositionReader: Sendable {
                         if let v = (max(window.lowerBound, i - 9)..<i).last(where: { PositionReader.namingVerbs.contains(tokens[$0].lower) }), v + 1 < c + 1 {
                             var e = c + 1
                             while e > v + 1, ["a", "an", "as", "the", "“", "”", "\""].contains(tokens[e - 1].lower) || tokens[e - 1].isQuote { e -= 1 }
-                            if e > v + 1 { add((v + 1)..<e, cue: cue, cueAt: i, negated: negated || negCopula, extra: ["eval_object": 1]) }
+                            // "called her vote in favor of the Iraq War a mistake": the side is on the inner cue's
+                            // object, turned when the inner side is against; the inner reading alone goes.
+                            if let k = ((v + 1)..<e).first(where: { lex.match(at: $0, in: $0..<e, tokens: tokens, classes: [.for, .against]) != nil }),
+                               let inner = lex.match(at: k, in: k..<e, tokens: tokens, classes: [.for, .against]), k + inner.words.count < e {
+                                let at = tokens[k + inner.words.count].start
+                                produced.removeAll { $0.offset == at && $0.features["eval_object"] == nil }
+                                add((k + inner.words.count)..<e, cue: cue, cueAt: i, negated: (negated || negCopula) != (inner.cls == .against), extra: ["eval_object": 1, "composed": 1])
+                            } else if e > v + 1 { add((v + 1)..<e, cue: cue, cueAt: i, negated: negated || negCopula, extra: ["eval_object": 1]) }
                         }
                         i = after; continue
                     }
