@@ -46,6 +46,11 @@ public struct PositionStage: Sendable {
         }
         // Phrases of a shape that names no issue ("amid sagging poll numbers", "we're blaming") go before any decision.
         candidates.removeAll { !resources.issueShape.isIssue($0.topic) }
+        // An actor's own country or party is no issue of theirs ("we will defend Ukraine", said Ukraine's president).
+        candidates.removeAll { c in
+            guard let a = entities.entities[c.actor].affiliation, let ai = entityOf[a] else { return false }
+            return c.key == TopicKey.of(entities.entities[ai].name)
+        }
         candidates.sort { ($0.offset, $0.statement, $0.actor) < ($1.offset, $1.statement, $1.actor) }
         // Issues: candidate phrases merged when they name the same thing (union–find over keys).
         var keys: [Set<String>] = []
