@@ -41,4 +41,14 @@ import Testing
         let r = Reading("At the forum, Hillary Clinton called her vote in favor of the Iraq War a mistake.")
         #expect(r.stance("Clinton", "war") == .opposes, "\(r.positions.map { "\($0.stance) \($0.topic)" })")
     }
+
+    @Test func recognisedAsAnEvaluationTakesItsSide() {
+        let r = Reading("Hillary Clinton said the killing of unarmed black people should be recognized as “intolerable.”")
+        #expect(r.stance("Clinton", "killing of unarmed black people") == .opposes, "\(r.positions.map { "\($0.stance) \($0.topic)" })")
+    }
+
+    @Test func anAttainingVerbNamesNoIssue() {
+        let r = Reading("Chief Chuck Jordan said the police must achieve justice in this case.")
+        #expect(!r.positions.contains { $0.topic.lowercased().hasPrefix("achieve") }, "\(r.positions.map(\.topic))")
+    }
 }

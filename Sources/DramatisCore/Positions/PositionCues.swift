@@ -6,6 +6,8 @@ public enum CueClass: String, Sendable, CaseIterable {
     case `for`, against, evalpos, evalneg, modal, neg, refuse, cond, belief, neutral
     /// A noun naming someone's own plan or proposal ("Mr Brown's International Finance Facility", "Clinton's tax plan").
     case plan
+    /// A verb of attaining that names no side of its own: the issue is its object ("achieve justice", "reach an agreement").
+    case attain
 }
 
 /// A set of cue classes as bits: the callers pass literal sets (`[.cond]`) at every token of a
@@ -16,7 +18,7 @@ public struct CueClasses: OptionSet, Sendable {
     init(_ c: CueClass) { rawValue = 1 << UInt16(CueClass.allCases.firstIndex(of: c)!) }
     public static let `for` = CueClasses(.for), against = CueClasses(.against), evalpos = CueClasses(.evalpos),
         evalneg = CueClasses(.evalneg), modal = CueClasses(.modal), neg = CueClasses(.neg), refuse = CueClasses(.refuse),
-        cond = CueClasses(.cond), belief = CueClasses(.belief), neutral = CueClasses(.neutral), plan = CueClasses(.plan)
+        cond = CueClasses(.cond), belief = CueClasses(.belief), neutral = CueClasses(.neutral), plan = CueClasses(.plan), attain = CueClasses(.attain)
 }
 
 /// Cue phrases by first word, longest first, so a token is compared only with the phrases

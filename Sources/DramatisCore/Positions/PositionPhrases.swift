@@ -70,6 +70,12 @@ extension PositionReader {
             while s < range.upperBound, tokens[s].isQuote || PositionReader.determiners.contains(tokens[s].lower) { s += 1 }
             break
         }
+        // "to achieve justice", "reach an agreement": the issue is what is attained.
+        if s + 1 < range.upperBound, resources.positionCues.byFirstWord[tokens[s].lower]?.contains(where: { $0.cls == .attain }) == true,
+           tokens[s + 1].kind == .word || tokens[s + 1].isQuote {
+            s += 1
+            while s < range.upperBound, tokens[s].isQuote || PositionReader.determiners.contains(tokens[s].lower) { s += 1 }
+        }
         var e = s
         var words = 0
         while e < range.upperBound, words < 8 {

@@ -235,7 +235,14 @@ public struct PositionReader: Sendable {
                         if s0 < i, tokens[start].lower == "be", p < limitEnd, tokens[p].kind == .word, tokens[p].lower.hasSuffix("ed") || tokens[p].lower.hasSuffix("en") {
                             // "Loretta Lynch should be impeached": the issue is the act on the subject.
                             extra["passive"] = 1
-                            add(s0..<i, cue: cue, cueAt: i, negated: negated, extra: extra, suffix: tokens[p].text)
+                            // "should be recognized as “intolerable”": the side is the evaluation's, on the subject.
+                            var q = p + 1
+                            if q < limitEnd, tokens[q].lower == "as" { q += 1; while q < limitEnd, tokens[q].isQuote || PositionReader.adverbs.contains(tokens[q].lower) { q += 1 } }
+                            if q > p + 1, q < limitEnd, let ev = lex.match(at: q, in: q..<limitEnd, tokens: tokens, classes: [.evalpos, .evalneg]) {
+                                add(s0..<i, cue: ev, cueAt: q, negated: negated, extra: ["eval_subject": 1])
+                            } else {
+                                add(s0..<i, cue: cue, cueAt: i, negated: negated, extra: extra, suffix: tokens[p].text)
+                            }
                         } else if s0 < i { add(s0..<i, cue: cue, cueAt: i, negated: negated, extra: extra) }
                     } else {
                         add(start..<limitEnd, cue: cue, cueAt: i, negated: negated, extra: extra)
