@@ -51,4 +51,9 @@ import Testing
         let r = Reading("Chief Chuck Jordan said the police must achieve justice in this case.")
         #expect(!r.positions.contains { $0.topic.lowercased().hasPrefix("achieve") }, "\(r.positions.map(\.topic))")
     }
+
+    @Test func whatSomeoneIsAccusedOfIsTheIssue() {
+        let r = Reading("Ted Cruz said he criticized Obama of leading from behind on the Islamic State.")
+        #expect(!r.positions.contains { $0.topic.contains("Obama of") }, "\(r.positions.map(\.topic))")
+    }
 }

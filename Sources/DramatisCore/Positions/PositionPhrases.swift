@@ -93,6 +93,9 @@ extension PositionReader {
             if e - s >= 2, t.lower == "to" { break }
             // "Ford Motor Company for opening …": the reason is not part of the name.
             if e > s, ["for", "over"].contains(t.lower), tokens[e - 1].isCapitalized { break }
+            // "accused Sanders of being inactive": nor is what the named one is accused of.
+            if e > s, t.lower == "of", tokens[e - 1].isCapitalized, e + 1 < range.upperBound, tokens[e + 1].kind == .word, !tokens[e + 1].isCapitalized,
+               !PositionReader.determiners.contains(tokens[e + 1].lower) { break }
             // A month ends the phrase ("May" excepted: it is also a verb).
             if e > s, t.lower.count > 3, resources.temporalWords.months[t.lower] != nil { break }
             words += 1

@@ -217,7 +217,9 @@ public struct PositionReader: Sendable {
                     add(start..<limitEnd, cue: cue, cueAt: i, negated: negated, extra: composedAt[i] != nil ? extra.merging(["composed": 1]) { a, _ in a } : extra)
                     // "criticised Trump over his call for the ban": the reason is an issue too.
                     if extra["object_to"] == nil, let m = entities.mention(atToken: start),
-                       let r = (m.tokens.upperBound..<min(limitEnd, m.tokens.upperBound + 7)).first(where: { ["for", "over"].contains(tokens[$0].lower) }),
+                       let r = (m.tokens.upperBound..<min(limitEnd, m.tokens.upperBound + 7)).first(where: { ["for", "over"].contains(tokens[$0].lower)
+                           // "accused Obama of leading from behind"
+                           || $0 == m.tokens.upperBound && tokens[$0].lower == "of" && $0 + 1 < limitEnd && tokens[$0 + 1].lower.hasSuffix("ing") }),
                        !(m.tokens.upperBound..<r).contains(where: { tokens[$0].kind == .punctuation }) {
                         add((r + 1)..<limitEnd, cue: cue, cueAt: i, negated: negated, extra: ["reason": 1])
                     }
