@@ -4,6 +4,10 @@ import Foundation
 /// (`PositionModel`): the lexicon says what a word is, the weights say what it decides.
 public enum CueClass: String, Sendable, CaseIterable {
     case `for`, against, evalpos, evalneg, modal, neg, refuse, cond, belief, neutral
+    /// A noun naming someone's own plan or proposal ("Mr Brown's International Finance Facility", "Clinton's tax plan").
+    case plan
+    /// A verb of attaining that names no side of its own: the issue is its object ("achieve justice", "reach an agreement").
+    case attain
 }
 
 /// A set of cue classes as bits: the callers pass literal sets (`[.cond]`) at every token of a
@@ -14,7 +18,7 @@ public struct CueClasses: OptionSet, Sendable {
     init(_ c: CueClass) { rawValue = 1 << UInt16(CueClass.allCases.firstIndex(of: c)!) }
     public static let `for` = CueClasses(.for), against = CueClasses(.against), evalpos = CueClasses(.evalpos),
         evalneg = CueClasses(.evalneg), modal = CueClasses(.modal), neg = CueClasses(.neg), refuse = CueClasses(.refuse),
-        cond = CueClasses(.cond), belief = CueClasses(.belief), neutral = CueClasses(.neutral)
+        cond = CueClasses(.cond), belief = CueClasses(.belief), neutral = CueClasses(.neutral), plan = CueClasses(.plan), attain = CueClasses(.attain)
 }
 
 /// Cue phrases by first word, longest first, so a token is compared only with the phrases
@@ -41,9 +45,10 @@ public struct PositionCueLexicon: Sendable {
 
     /// The longest cue starting at token `i` inside `range`, preferring `classes` when given.
     func match(at i: Int, in range: Range<Int>, tokens: [Token], classes: CueClasses? = nil) -> Cue? {
-        let t = tokens[i]
-        if let c = match(key: PositionCueLexicon.key(t), at: i, in: range, tokens: tokens, classes: classes) { return c }
-        if t.lower.hasSuffix("n't"), t.lower != "n't" { return match(key: "n't", at: i, in: range, tokens: tokens, classes: classes) }
+        let k = PositionCueLexicon.key(tokens[i])
+        if let c = match(key: k, at: i, in: range, tokens: tokens, classes: classes) { return c }
+        // "didn't", "didn’t": the contraction is a negator (the key has the apostrophe straightened).
+        if k.hasSuffix("n't"), k != "n't" { return match(key: "n't", at: i, in: range, tokens: tokens, classes: classes) }
         return nil
     }
 

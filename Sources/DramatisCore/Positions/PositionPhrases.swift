@@ -23,6 +23,9 @@ extension PositionReader {
         return ["his", "her", "their", "its", "our", "my", "your", "'s", "’s", "whose"].contains(p) || p.hasSuffix("'s") || p.hasSuffix("’s")
     }
 
+    /// A negative contraction ("didn't", "isn’t", either apostrophe).
+    static func contracted(_ t: Token) -> Bool { PositionCueLexicon.key(t).hasSuffix("n't") }
+
     /// A negator or refusal in the three words before the cue, within the clause.
     func isNegated(before i: Int, from lower: Int, tokens: [Token], lex: PositionCueLexicon) -> Bool {
         var j = i - 1
@@ -33,7 +36,7 @@ extension PositionReader {
             if t.isQuote { j -= 1; continue }
             seen += 1
             if t.kind == .punctuation || t.kind == .dash { break }
-            if t.lower.hasSuffix("n't") || lex.match(at: j, in: j..<i, tokens: tokens, classes: [.neg, .refuse]) != nil { negated = true; break }
+            if PositionReader.contracted(t) || lex.match(at: j, in: j..<i, tokens: tokens, classes: [.neg, .refuse]) != nil { negated = true; break }
             j -= 1
         }
         return negated
@@ -46,7 +49,9 @@ extension PositionReader {
         guard let m = entities.mention(atToken: i), m.kind != .pronoun, !m.possessive else { return nil }
         // The mention must be followed by its verb ("Ukraine needs"), not by "to" ("urged
         // Congress to …": Congress is the one urged) or a preposition.
-        let next = m.tokens.upperBound
+        var next = m.tokens.upperBound
+        // "The UK “welcomed” …": a quote mark before the verb.
+        while next < last, tokens[next].isQuote { next += 1 }
         guard next < last, tokens[next].kind == .word, !["to", "of", "for", "and", "or", "in", "on", "at", "with", "from", "by"].contains(tokens[next].lower) else { return nil }
         return m.entity
     }
@@ -65,6 +70,12 @@ extension PositionReader {
             while s < range.upperBound, tokens[s].isQuote || PositionReader.determiners.contains(tokens[s].lower) { s += 1 }
             break
         }
+        // "to achieve justice", "reach an agreement": the issue is what is attained.
+        if s + 1 < range.upperBound, resources.positionCues.byFirstWord[tokens[s].lower]?.contains(where: { $0.cls == .attain }) == true,
+           tokens[s + 1].kind == .word || tokens[s + 1].isQuote {
+            s += 1
+            while s < range.upperBound, tokens[s].isQuote || PositionReader.determiners.contains(tokens[s].lower) { s += 1 }
+        }
         var e = s
         var words = 0
         while e < range.upperBound, words < 8 {
@@ -82,6 +93,9 @@ extension PositionReader {
             if e - s >= 2, t.lower == "to" { break }
             // "Ford Motor Company for opening …": the reason is not part of the name.
             if e > s, ["for", "over"].contains(t.lower), tokens[e - 1].isCapitalized { break }
+            // "accused Sanders of being inactive": nor is what the named one is accused of.
+            if e > s, t.lower == "of", tokens[e - 1].isCapitalized, e + 1 < range.upperBound, tokens[e + 1].kind == .word, !tokens[e + 1].isCapitalized,
+               !PositionReader.determiners.contains(tokens[e + 1].lower) { break }
             // A month ends the phrase ("May" excepted: it is also a verb).
             if e > s, t.lower.count > 3, resources.temporalWords.months[t.lower] != nil { break }
             words += 1

@@ -217,7 +217,9 @@ public struct PositionReader: Sendable {
                     add(start..<limitEnd, cue: cue, cueAt: i, negated: negated, extra: composedAt[i] != nil ? extra.merging(["composed": 1]) { a, _ in a } : extra)
                     // "criticised Trump over his call for the ban": the reason is an issue too.
                     if extra["object_to"] == nil, let m = entities.mention(atToken: start),
-                       let r = (m.tokens.upperBound..<min(limitEnd, m.tokens.upperBound + 7)).first(where: { ["for", "over"].contains(tokens[$0].lower) }),
+                       let r = (m.tokens.upperBound..<min(limitEnd, m.tokens.upperBound + 7)).first(where: { ["for", "over"].contains(tokens[$0].lower)
+                           // "accused Obama of leading from behind"
+                           || $0 == m.tokens.upperBound && tokens[$0].lower == "of" && $0 + 1 < limitEnd && tokens[$0 + 1].lower.hasSuffix("ing") }),
                        !(m.tokens.upperBound..<r).contains(where: { tokens[$0].kind == .punctuation }) {
                         add((r + 1)..<limitEnd, cue: cue, cueAt: i, negated: negated, extra: ["reason": 1])
                     }
@@ -235,7 +237,14 @@ public struct PositionReader: Sendable {
                         if s0 < i, tokens[start].lower == "be", p < limitEnd, tokens[p].kind == .word, tokens[p].lower.hasSuffix("ed") || tokens[p].lower.hasSuffix("en") {
                             // "Loretta Lynch should be impeached": the issue is the act on the subject.
                             extra["passive"] = 1
-                            add(s0..<i, cue: cue, cueAt: i, negated: negated, extra: extra, suffix: tokens[p].text)
+                            // "should be recognized as “intolerable”": the side is the evaluation's, on the subject.
+                            var q = p + 1
+                            if q < limitEnd, tokens[q].lower == "as" { q += 1; while q < limitEnd, tokens[q].isQuote || PositionReader.adverbs.contains(tokens[q].lower) { q += 1 } }
+                            if q > p + 1, q < limitEnd, let ev = lex.match(at: q, in: q..<limitEnd, tokens: tokens, classes: [.evalpos, .evalneg]) {
+                                add(s0..<i, cue: ev, cueAt: q, negated: negated, extra: ["eval_subject": 1])
+                            } else {
+                                add(s0..<i, cue: cue, cueAt: i, negated: negated, extra: extra, suffix: tokens[p].text)
+                            }
                         } else if s0 < i { add(s0..<i, cue: cue, cueAt: i, negated: negated, extra: extra) }
                     } else {
                         add(start..<limitEnd, cue: cue, cueAt: i, negated: negated, extra: extra)
@@ -245,21 +254,28 @@ public struct PositionReader: Sendable {
                     var c = i - 1
                     var negCopula = false
                     // (Also an -ly adverb opening a quoted fragment: the targets “reasonably impressive”.)
-                    while c > window.lowerBound, i - c <= 5, tokens[c].isQuote || PositionReader.adverbs.contains(tokens[c].lower) || ["not", "n't", "never"].contains(tokens[c].lower) || tokens[c].lower.hasSuffix("n't")
+                    while c > window.lowerBound, i - c <= 5, tokens[c].isQuote || PositionReader.adverbs.contains(tokens[c].lower) || ["not", "n't", "never"].contains(tokens[c].lower) || PositionReader.contracted(tokens[c])
                             || c == i - 1 && tokens[c].lower.hasSuffix("ly") && tokens[c - 1].isQuote {
-                        if ["not", "n't", "never"].contains(tokens[c].lower) || tokens[c].lower.hasSuffix("n't") { negCopula = true }
+                        if ["not", "n't", "never"].contains(tokens[c].lower) || PositionReader.contracted(tokens[c]) { negCopula = true }
                         c -= 1
                     }
                     // "called the Iraq War a mistake", "described the plan as reckless": the side is on the object.
-                    if !(c >= window.lowerBound && (PositionReader.copulas.contains(tokens[c].lower) || tokens[c].lower.hasSuffix("n't"))) {
+                    if !(c >= window.lowerBound && (PositionReader.copulas.contains(tokens[c].lower) || PositionReader.contracted(tokens[c]))) {
                         if let v = (max(window.lowerBound, i - 9)..<i).last(where: { PositionReader.namingVerbs.contains(tokens[$0].lower) }), v + 1 < c + 1 {
                             var e = c + 1
                             while e > v + 1, ["a", "an", "as", "the", "“", "”", "\""].contains(tokens[e - 1].lower) || tokens[e - 1].isQuote { e -= 1 }
-                            if e > v + 1 { add((v + 1)..<e, cue: cue, cueAt: i, negated: negated || negCopula, extra: ["eval_object": 1]) }
+                            // "called her vote in favor of the Iraq War a mistake": the side is on the inner cue's
+                            // object, turned when the inner side is against; the inner reading alone goes.
+                            if let k = ((v + 1)..<e).first(where: { lex.match(at: $0, in: $0..<e, tokens: tokens, classes: [.for, .against]) != nil }),
+                               let inner = lex.match(at: k, in: k..<e, tokens: tokens, classes: [.for, .against]), k + inner.words.count < e {
+                                let at = tokens[k + inner.words.count].start
+                                produced.removeAll { $0.offset == at && $0.features["eval_object"] == nil }
+                                add((k + inner.words.count)..<e, cue: cue, cueAt: i, negated: (negated || negCopula) != (inner.cls == .against), extra: ["eval_object": 1, "composed": 1])
+                            } else if e > v + 1 { add((v + 1)..<e, cue: cue, cueAt: i, negated: negated || negCopula, extra: ["eval_object": 1]) }
                         }
                         i = after; continue
                     }
-                    if tokens[c].lower.hasSuffix("n't") { negCopula = true }
+                    if PositionReader.contracted(tokens[c]) { negCopula = true }
                     var subject = clauseStart(before: c, from: c >= first ? first : window.lowerBound, tokens: tokens)..<c
                     extra["eval_subject"] = 1
                     // "it was inappropriate for Ginsburg to criticize Trump": the extraposed clause.

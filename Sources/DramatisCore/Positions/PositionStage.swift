@@ -30,8 +30,27 @@ public struct PositionStage: Sendable {
         let model = model ?? resources.positionModel
         var candidates = PositionReader(resources: resources).candidates(document, entities: entities, statements: statements, topics: found)
             + IntroducedObjectReader(resources: resources).candidates(document, entities: entities, statements: statements)
+        // The owner of an initiative a statement names ("Mr Brown's International Finance Facility") holds it.
+        candidates += OwnerReader(resources: resources).candidates(document, entities: entities, from: candidates)
+        // Speakers named with the statement's speaker ("The Conservatives and Liberal Democrats say …") hold its sides too.
+        let coSpeakers = CoSpeakers(resources: resources).of(document, entities: entities, statements: statements)
+        var entityOf: [String: Int] = [:]
+        for (i, e) in entities.entities.enumerated() where entityOf[e.id] == nil { entityOf[e.id] = i }
+        for c in candidates where !coSpeakers[c.statement].isEmpty && statements[c.statement].speaker.flatMap({ entityOf[$0] }) == c.actor {
+            for other in coSpeakers[c.statement] {
+                var copy = c
+                copy.actor = other
+                copy.features["co_speaker"] = 1
+                candidates.append(copy)
+            }
+        }
         // Phrases of a shape that names no issue ("amid sagging poll numbers", "we're blaming") go before any decision.
         candidates.removeAll { !resources.issueShape.isIssue($0.topic) }
+        // An actor's own country or party is no issue of theirs ("we will defend Ukraine", said Ukraine's president).
+        candidates.removeAll { c in
+            guard let a = entities.entities[c.actor].affiliation, let ai = entityOf[a] else { return false }
+            return c.key == TopicKey.of(entities.entities[ai].name)
+        }
         candidates.sort { ($0.offset, $0.statement, $0.actor) < ($1.offset, $1.statement, $1.actor) }
         // Issues: candidate phrases merged when they name the same thing (union–find over keys).
         var keys: [Set<String>] = []
@@ -114,6 +133,7 @@ public struct PositionStage: Sendable {
                 groups.append(Group(actor: c.actor, issue: issueOf[ci], members: [ci], features: [:]))
             }
         }
+        groups = PositionStage.mergeNested(groups, candidates: candidates, issueNames: issueNames, issueSizes: issueMembers.map(\.count))
         // Features of a group: the strongest reading of each kind, how often and by how many the
         // issue is argued, how much the actor says.
         var actorsOfIssue: [Int: Set<Int>] = [:]
@@ -219,6 +239,35 @@ public struct PositionStage: Sendable {
         }.sorted { $0.mentions != $1.mentions ? $0.mentions > $1.mentions : $0.id < $1.id }
         return Result(candidates: candidates, issueNames: issueNames, groups: groups, decisions: decisions,
                       positions: positions, topics: topics)
+    }
+
+    /// One actor's readings of one statement on a phrase and on a part of it ("the publication of
+    /// the full legal advice", "advice") are one position: the groups are merged, named by the
+    /// issue more readings name (the longer on a tie).
+    static func mergeNested(_ groups: [Group], candidates: [PositionCandidate], issueNames: [String], issueSizes: [Int]) -> [Group] {
+        var groups = groups
+        let keys = groups.map { TopicKey.of(issueNames[$0.issue]) }
+        let said = groups.map { Set($0.members.map { candidates[$0].statement }) }
+        var byActor: [Int: [Int]] = [:]
+        for (gi, g) in groups.enumerated() { byActor[g.actor, default: []].append(gi) }
+        var into = Array(groups.indices)
+        func root(_ x: Int) -> Int { var x = x; while into[x] != x { x = into[x] }; return x }
+        for actor in byActor.keys.sorted() {
+            let list = byActor[actor]!
+            guard list.count > 1, list.count < 200 else { continue }
+            for (ai, a) in list.enumerated() {
+                for b in list[(ai + 1)...] where !said[a].isDisjoint(with: said[b]) && (keys[a].isSubset(of: keys[b]) || keys[b].isSubset(of: keys[a])) {
+                    let ra = root(a), rb = root(b)
+                    guard ra != rb else { continue }
+                    let ia = groups[ra].issue, ib = groups[rb].issue
+                    let aWins = issueSizes[ia] != issueSizes[ib] ? issueSizes[ia] > issueSizes[ib] : keys[ra].count >= keys[rb].count
+                    let (keep, drop) = aWins ? (ra, rb) : (rb, ra)
+                    groups[keep].members = (groups[keep].members + groups[drop].members).sorted()
+                    into[drop] = keep
+                }
+            }
+        }
+        return groups.indices.filter { into[$0] == $0 }.map { groups[$0] }
     }
 
     static func argmax(_ p: [Double]) -> Int { p.indices.max { p[$0] != p[$1] ? p[$0] < p[$1] : $0 > $1 } ?? 0 }

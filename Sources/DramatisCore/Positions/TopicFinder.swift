@@ -39,6 +39,8 @@ public struct TopicFinder: Sendable {
         if z >= 5.6 { return false }
         if l.hasSuffix("ly") { return false }
         if resources.stopwords.contains(l) || resources.speechVerbs[l] != nil { return false }
+        // A verb of attaining names no issue ("achieve justice" is about justice).
+        if resources.positionCues.byFirstWord[l]?.contains(where: { $0.cls == .attain }) == true { return false }
         if l.count < 4 { return false }
         if l.hasSuffix("ed") && z > 3.5 { return false }
         // Superlatives ("poorest") describe, they are not issues.
