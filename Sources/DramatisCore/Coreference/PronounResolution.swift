@@ -3,14 +3,17 @@ import Foundation
 // Coreference: he/she/him/his/her to the nearest compatible person.
 extension RecognitionPass {
     /// he/she/him/his/her → the nearest compatible person mentioned before, outside quotes,
-    /// within the paragraph or the one before; a possessive owner ("Starmer’s spokesman") is skipped.
+    /// within the paragraph or the one before; a possessive owner of a person ("Starmer’s
+    /// spokesman") is skipped.
     mutating func resolvePronouns() {
         // Person mentions in token order.
         var personAt: [(token: Int, draft: Int)] = []
         for (d, draft) in drafts.enumerated() where draft.type == .person {
             for m in draft.mentions where !quoted[m.tokens.lowerBound] {
                 let after = m.tokens.upperBound
-                if after < tokens.count, isPossessive(after), claimed[after + 1] != nil, claimed[after + 1] != d { continue }
+                // (Only when a person follows, who is the likelier antecedent: "Starmer’s
+                // spokesman … he"; "The president's Pacific roots … he" is the president.)
+                if after + 1 < tokens.count, isPossessive(after), let next = claimed[after + 1], next != d, drafts[next].type == .person { continue }
                 personAt.append((m.tokens.lowerBound, d))
             }
         }

@@ -19,7 +19,8 @@ extension RecognitionPass {
             if i + 1 < tokens.count, isCapWord(i + 1) { continue }
             // "the [modifiers] noun", modifiers being capitalised words or "former".
             var s = i - 1
-            while s >= 0, i - s <= 3, isCapWord(s) || tokens[s].lower == "former" { s -= 1 }
+            // (A sentence-initial "The" is capitalised too: it opens the description.)
+            while s >= 0, i - s <= 3, tokens[s].lower != "the", isCapWord(s) || tokens[s].lower == "former" { s -= 1 }
             guard s >= 0, tokens[s].lower == "the" else { continue }
             let holders = (holdersByWord[Substring(noun)] ?? []).filter { firstToken[$0, default: Int.max] < i }
             guard holders.count == 1 else { continue }

@@ -53,8 +53,10 @@ extension RecognitionPass {
     mutating func findUnnamedSpeakers() {
         for v in tokens.indices {
             guard var h = speakerSlot(beforeVerb: v, anyCue: true) else { continue }
-            // Before another learnt cue word ("some Democrats privately express", "Those close to
-            // him want"), only people speak: no documents, figures or polls.
+            // Before another learnt cue word ("some Democrats privately express"), only people
+            // hold a view: no documents, figures or polls. (Bodies too would be right for
+            // PolNeAR, "The Clinton campaign plans", but make statements of refusals and plans
+            // that the main gold convention does not count: "The government refuses to publish".)
             let peopleOnly = !isSpeakerVerb(v)
             // "advisers to Mr. Obama say", "Republicans on the House Financial Services Committee
             // approved", "elected officials from both parties say": the head noun before a
