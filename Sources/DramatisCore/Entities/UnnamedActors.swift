@@ -52,7 +52,7 @@ extension RecognitionPass {
     /// head is a speaker noun; a body that speaks is an organisation.
     mutating func findUnnamedSpeakers() {
         for v in tokens.indices {
-            guard var h = speakerSlot(beforeVerb: v, anyCue: true) else { continue }
+            guard var h = speakerSlot(beforeVerb: v, anyCue: true) ?? headBeforeApposition(ofVerb: v) else { continue }
             // Before another learnt cue word ("some Democrats privately express"), only people
             // hold a view: no documents, figures or polls. (Bodies too would be right for
             // PolNeAR, "The Clinton campaign plans", but make statements of refusals and plans
@@ -171,6 +171,26 @@ extension RecognitionPass {
             for t in r where claimed[t] == nil { claimed[t] = idx }
             claimed[h] = idx
         }
+    }
+
+    /// "Proponents, including the United States Conference of Mayors, have urged": the word
+    /// before an apposition that gives examples, when a verb of saying follows it.
+    func headBeforeApposition(ofVerb v: Int) -> Int? {
+        guard v > 2, !quoted[v], isSpeakerVerb(v) || res.attribution.words[tokens[v].lower] != nil else { return nil }
+        var c = v - 1
+        while c > 0, res.speechModifiers.contains(tokens[c].lower) { c -= 1 }
+        guard tokens[c].text == "," else { return nil }
+        let lo = doc.sentences[doc.sentenceOfToken[c]].tokenRange.lowerBound
+        // Back over the examples, which may hold commas of their own ("like Senators Charles E.
+        // Grassley, Republican of Iowa, and Patrick J. Leahy, Democrat of Vermont,").
+        var k = c - 1
+        while k > lo, c - k < 30, !quoted[k] {
+            if tokens[k].text == ",", ["including", "like", "such", "among"].contains(tokens[k + 1].lower) {
+                return tokens[k - 1].isWord ? k - 1 : nil
+            }
+            k -= 1
+        }
+        return nil
     }
 
     /// Whether a phrase starting at token `s` is the subject of its sentence's main clause:
