@@ -74,6 +74,12 @@ import Testing
         #expect(p.analysis.entities.allSatisfy { $0.name != "Waiting list figures" && $0.name.lowercased() != "few people" })
     }
 
+    @Test func aRelativePronounEndsTheSpeakingPhrase() {
+        let p = Probe("Oz notes\n\nMehmet Oz has critics. One of the docs who sent the letter called Oz a quack, fake and charlatan.\n\nProponents, including the United States Conference of Mayors, have urged Congress to leave the program intact, although they say they support some of the changes.")
+        #expect(p.speaker(of: "Oz a quack") == "One of the docs")
+        #expect(p.speaker(of: "they support some of the changes") == "Proponents")
+    }
+
     @Test func aJointStatementGoesToTheFirstNamed() {
         let p = Probe("Senators Charles Grassley and Patrick Leahy wrote a letter.\n\nBut Mr. Grassley and Mr. Leahy say other changes are needed.")
         #expect(p.speaker(of: "other changes are needed") == "Charles Grassley")

@@ -53,6 +53,8 @@ extension RecognitionPass {
     mutating func findUnnamedSpeakers() {
         for v in tokens.indices {
             guard var h = speakerSlot(beforeVerb: v, anyCue: true) ?? headBeforeApposition(ofVerb: v) else { continue }
+            // "One of the docs who sent the letter": the phrase ends before its relative pronoun.
+            if tokens[h].lower == "who", h > 0, tokens[h - 1].isWord { h -= 1 }
             // Before another learnt cue word ("some Democrats privately express"), only people
             // hold a view: no documents, figures or polls. (Bodies too would be right for
             // PolNeAR, "The Clinton campaign plans", but make statements of refusals and plans
