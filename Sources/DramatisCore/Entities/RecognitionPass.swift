@@ -129,7 +129,7 @@ struct RecognitionPass {
         // A budgeted analysis out of time skips the remaining phases (the analyser then throws).
         let phases: [(inout RecognitionPass) -> Void] = [
             { $0.collectChunks() }, { $0.resolveSingles() },
-            { if $0.useModel && !$0.res.entityTagger.isEmpty { $0.addModelNames() } },
+            { if $0.useModel && !$0.res.entityTagger.isEmpty { $0.addModelNames(); $0.resolveSingles() } },
             { $0.resolveSpeakerLabels() }, { $0.findGroupsAndInstitutions() }, { $0.findSpokespeople() },
             { $0.findUnnamedSpeakers() }, { $0.resolveRoleOwners() }, { $0.resolveRoleDescriptions() },
             { $0.findDescribedSpeakers() }, { $0.assignAffiliations() }, { $0.resolvePronouns() },
