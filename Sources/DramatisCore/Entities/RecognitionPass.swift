@@ -13,6 +13,9 @@ struct EntityDraft {
     var mentions: [(tokens: Range<Int>, kind: MentionKind)] = []
     var surname: String?              // lower-cased, persons only
     var givenName: String?
+    /// Where `RecognitionPass.surnameMentions` keeps this person's mentions: the surname's number
+    /// and the draft's position in `draftsBySurname`.
+    var surnameSlot: (id: Int, pos: Int)?
     var firstToken: Int { mentions.map(\.tokens.lowerBound).min() ?? Int.max }
 }
 
@@ -56,9 +59,10 @@ struct RecognitionPass {
     var draftsBySurname: [String: [Int]] = [:]
     /// The keys of `draftsBySurname` by deletion variants, for `nearMiss`.
     var surnameIndex = SurnameIndex()
-    /// Per draft: the first tokens of `mentions[0..<covered]`, sorted. Valid while mentions are
-    /// only appended (collectChunks, resolveSingles: the phases that ask personBySurname).
-    var mentionStarts: [Int: (sorted: [Int], covered: Int)] = [:]
+    /// The number of each key of `draftsBySurname`, and by number the first tokens of the
+    /// mentions of its drafts (for personBySurname).
+    var surnameIDs: [String: Int] = [:]
+    var surnameMentions: [SurnameMentions] = []
 
     /// Person drafts by given name (a draft may appear under names it has since outgrown;
     /// callers check `givenName`).
@@ -157,6 +161,7 @@ struct RecognitionPass {
     mutating func addMention(_ idx: Int, _ r: Range<Int>, _ kind: MentionKind) {
         if claimed[r.lowerBound] != nil && kind != .role { return }
         drafts[idx].mentions.append((r, kind))
+        if let slot = drafts[idx].surnameSlot { surnameMentions[slot.id].append(start: r.lowerBound, pos: slot.pos) }
         for t in r { claimed[t] = idx }
     }
 
