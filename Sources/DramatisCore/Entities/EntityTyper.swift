@@ -116,8 +116,11 @@ extension RecognitionPass {
             var matched = 0
             var j = i + 1, spaces = 0
             while j < r.upperBound, spaces + gapSpaces[j - r.lowerBound] <= maxSpaces { spaces += gapSpaces[j - r.lowerBound]; j += 1 }
+            // The sub-runs past the first space of the longest start with its first word: when
+            // that word matches no spelling's first word, only the shorter ones are looked up.
+            let limit = gazetteerFirstWordsMiss(i..<j) ? tokens[i].start + firstWordLength(i..<j) : Int.max
             while j > i {
-                if gazetteer(i..<j) != nil { matched = j - i; break }
+                if tokens[j - 1].end <= limit, gazetteer(i..<j) != nil { matched = j - i; break }
                 j -= 1
             }
             if matched > 0 {
