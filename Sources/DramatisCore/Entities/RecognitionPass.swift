@@ -42,6 +42,7 @@ struct RecognitionPass {
     let tokens: [Token]
     let quoted: [Bool]
     let towns: CityReading
+    let capWords: [Bool]
     /// Lower-cased words seen capitalised somewhere other than a sentence start.
     var capitalisedMidSentence: Set<String> = []
     var drafts: [EntityDraft] = []
@@ -82,6 +83,7 @@ struct RecognitionPass {
         tokens = document.tokens
         quoted = document.quotedTokens
         towns = CityReading(document: document, resources: resources)
+        capWords = RecognitionPass.capitalisedWords(document.tokens, resources)
     }
 
     func isSentenceInitial(_ i: Int) -> Bool {
@@ -97,8 +99,15 @@ struct RecognitionPass {
         return true
     }
 
-    func isCapWord(_ i: Int) -> Bool {
-        guard i >= 0, i < tokens.count else { return false }
+    func isCapWord(_ i: Int) -> Bool { i >= 0 && i < capWords.count && capWords[i] }
+
+    /// `isCapWord` of every token, worked out once (it is asked many times per token, and its
+    /// string comparisons and look-ups are slow for words with combining marks).
+    static func capitalisedWords(_ tokens: [Token], _ res: Resources) -> [Bool] {
+        tokens.indices.map { capWord($0, tokens, res) }
+    }
+
+    private static func capWord(_ i: Int, _ tokens: [Token], _ res: Resources) -> Bool {
         let t = tokens[i]
         guard t.kind == .word, t.isCapitalized else { return false }
         if t.text == "I" || t.text == "’s" || t.text == "'s" || t.text == "’S" { return false }

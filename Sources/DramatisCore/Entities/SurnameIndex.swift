@@ -10,7 +10,9 @@ import Foundation
 /// of hundreds of letters, "NatoNatoNato…", found by the structured fuzz target) would have a
 /// square number of long variants: such surnames are kept by length instead.
 struct SurnameIndex {
-    private var byVariant: [[Int32]: [String]] = [:]
+    /// Variant → numbers of the surnames (in `surnames`) that have it.
+    private var byVariant: [[Int32]: [Int32]] = [:]
+    private var surnames: [String] = []
     private var byLength: [Int: [String]] = [:]
     private static let longest = 24
     private var numbers: [Character: Int32] = [:]
@@ -24,18 +26,22 @@ struct SurnameIndex {
             if let n = numbers[c] { return n }
             let n = Int32(numbers.count); numbers[c] = n; return n
         }
-        for v in Self.variants(code, deletions: 2) { byVariant[v, default: []].append(surname) }
+        let id = Int32(surnames.count)
+        surnames.append(surname)
+        for v in Self.variants(code, deletions: 2) { byVariant[v, default: []].append(id) }
     }
 
     /// The surnames that may be within `limit` edits of `word` (a superset; the caller checks).
-    func candidates(_ word: [Character], limit: Int) -> Set<String> {
+    func candidates(_ word: [Character], limit: Int) -> [String] {
         // A character no surname has gets -1: it matches nothing, or another unknown (checked later).
-        var out = Set<String>()
-        for n in (word.count - 1)...(word.count + 1) where n > Self.longest { out.formUnion(byLength[n] ?? []) }
+        var out: [String] = []
+        for n in (word.count - 1)...(word.count + 1) where n > Self.longest { out += byLength[n] ?? [] }
         // Indexed surnames are at most `longest` long, so a longer word can be near none of them.
         guard word.count <= Self.longest + 1 else { return out }
         let code = word.map { numbers[$0] ?? -1 }
-        for v in Self.variants(code, deletions: limit) { for s in byVariant[v] ?? [] { out.insert(s) } }
+        // Surnames by number, each once (hashing the names themselves is slow with combining marks).
+        var seen = Set<Int32>()
+        for v in Self.variants(code, deletions: limit) { for id in byVariant[v] ?? [] where seen.insert(id).inserted { out.append(surnames[Int(id)]) } }
         return out
     }
 
