@@ -43,6 +43,7 @@ struct RecognitionPass {
     let quoted: [Bool]
     let towns: CityReading
     let capWords: [Bool]
+    let speakingVerbs: [Bool]
     /// Lower-cased words seen capitalised somewhere other than a sentence start.
     var capitalisedMidSentence: Set<String> = []
     var drafts: [EntityDraft] = []
@@ -84,6 +85,7 @@ struct RecognitionPass {
         quoted = document.quotedTokens
         towns = CityReading(document: document, resources: resources)
         capWords = RecognitionPass.capitalisedWords(document.tokens, resources)
+        speakingVerbs = RecognitionPass.speakingVerbs(document.tokens, quoted: document.quotedTokens, resources)
     }
 
     func isSentenceInitial(_ i: Int) -> Bool {

@@ -30,10 +30,18 @@ extension RecognitionPass {
     /// The word where a speaker ends when token `v` is a verb of saying outside quotes (the
     /// lexicon's, or a learnt cue word that mostly introduced speech): the word before it, over
     /// "has", "also", "reportedly".
+    /// Per token: a speech verb (or a word the attribution model reads as one) outside quotes,
+    /// worked out once for the two scans that ask `speakerSlot` at every token.
+    static func speakingVerbs(_ tokens: [Token], quoted: [Bool], _ res: Resources) -> [Bool] {
+        tokens.indices.map { v in
+            guard !quoted[v], tokens[v].kind == .word else { return false }
+            let w = tokens[v].lower
+            return res.speechVerbs[w]?.isSpeech == true || (res.attribution.words[w]?.speechRate ?? 0) >= 0.5
+        }
+    }
+
     func speakerSlot(beforeVerb v: Int) -> Int? {
-        guard !quoted[v], tokens[v].kind == .word else { return nil }
-        let w = tokens[v].lower
-        guard res.speechVerbs[w]?.isSpeech == true || (res.attribution.words[w]?.speechRate ?? 0) >= 0.5 else { return nil }
+        guard speakingVerbs[v] else { return nil }
         var h = v - 1
         // Over "has", "also", and any adverb ("some Democrats privately express").
         while h >= 0, res.speechModifiers.contains(tokens[h].lower) || claimed[h] == nil && !tokens[h].isCapitalized && isLyAdverb(tokens[h].lower) { h -= 1 }
