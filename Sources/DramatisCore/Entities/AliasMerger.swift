@@ -18,13 +18,15 @@ extension RecognitionPass {
             var d = EntityDraft(key: key, name: name, type: .person)
             d.surname = tokens[r.upperBound - 1].lower
             if r.count > 1 { d.givenName = tokens[r.lowerBound].text; draftsByGivenName[tokens[r.lowerBound].text, default: []].insert(idx) }
-            if draftsBySurname[d.surname!] == nil {
-                surnameIndex.insert(d.surname!)
-                surnameIDs[d.surname!] = surnameMentions.count
+            let surname = d.surname!, id: Int
+            if let known = surnameIDs[surname] { id = known } else {
+                surnameIndex.insert(surname)
+                id = surnameMentions.count
+                surnameIDs[surname] = id
                 surnameMentions.append(SurnameMentions())
             }
-            d.surnameSlot = (surnameIDs[d.surname!]!, draftsBySurname[d.surname!]?.count ?? 0)
-            draftsBySurname[d.surname!, default: []].append(idx)
+            d.surnameSlot = (id, surnameMentions[id].drafts.count)
+            surnameMentions[id].drafts.append(idx)
             drafts.append(d)
             byKey[key] = idx
         }
@@ -61,7 +63,8 @@ extension RecognitionPass {
     /// surname with -1 when none is mentioned before it.
     func personBySurname(_ word: String, before: Int) -> (Int, Int)? {
         let w = word.lowercased()
-        guard let list = draftsBySurname[w], let id = surnameIDs[w] else { return nil }
+        guard let id = surnameIDs[w] else { return nil }
+        let list = surnameMentions[id].drafts
         let eligible = { (pos: Int) in drafts[list[pos]].type == .person && drafts[list[pos]].surname == w }
         if let hit = surnameMentions[id].latest(before: before, eligible: eligible) { return (list[hit.pos], hit.start) }
         return list.indices.first(where: eligible).map { (list[$0], -1) }
@@ -118,7 +121,7 @@ extension RecognitionPass {
         var best: Int? = nil
         let limit = w.count >= 9 ? 2 : 1
         for surname in surnameIndex.candidates(w, limit: limit) where abs(surname.count - w.count) <= 1 {
-            guard let first = draftsBySurname[surname]?.first(where: { drafts[$0].type == .person }), best == nil || first < best! else { continue }
+            guard let first = personDrafts(surname: surname).first(where: { drafts[$0].type == .person }), best == nil || first < best! else { continue }
             if editDistance(Array(surname), w, limit: limit) { best = first }
         }
         return best

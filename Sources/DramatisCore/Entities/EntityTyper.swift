@@ -9,7 +9,7 @@ extension RecognitionPass {
             if let hit = gazetteer(r) { place(hit, r); return }
             // A town, unless the word is the surname of someone already named ("Engels").
             if let town = towns.town(named: text(r)),
-               r.count > 1 || !(draftsBySurname[tokens[r.lowerBound].lower] ?? []).contains(where: { drafts[$0].type == .person }) {
+               r.count > 1 || !personDrafts(surname: tokens[r.lowerBound].lower).contains(where: { drafts[$0].type == .person }) {
                 addEntity(key: "place:\(town.lowercased())", name: town, type: .place, tokens: r)
                 return
             }

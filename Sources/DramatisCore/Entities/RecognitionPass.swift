@@ -14,7 +14,7 @@ struct EntityDraft {
     var surname: String?              // lower-cased, persons only
     var givenName: String?
     /// Where `RecognitionPass.surnameMentions` keeps this person's mentions: the surname's number
-    /// and the draft's position in `draftsBySurname`.
+    /// and the draft's position in that surname's `drafts`.
     var surnameSlot: (id: Int, pos: Int)?
     var firstToken: Int { mentions.map(\.tokens.lowerBound).min() ?? Int.max }
 }
@@ -57,14 +57,12 @@ struct RecognitionPass {
     /// tagger's own training labels are made).
     var useModel = true
 
-    /// Person drafts by lower-cased surname, in creation order (a surname is set only then).
-    var draftsBySurname: [String: [Int]] = [:]
-    /// The keys of `draftsBySurname` by deletion variants, for `nearMiss`.
-    var surnameIndex = SurnameIndex()
-    /// The number of each key of `draftsBySurname`, and by number the first tokens of the
-    /// mentions of its drafts (for personBySurname).
+    /// The number of each lower-cased surname of a person draft (a surname is set only then), and
+    /// by number its drafts in creation order with the first tokens of their mentions.
     var surnameIDs: [String: Int] = [:]
     var surnameMentions: [SurnameMentions] = []
+    /// The surnames by deletion variants, for `nearMiss`.
+    var surnameIndex = SurnameIndex()
 
     /// Person drafts by given name (a draft may appear under names it has since outgrown;
     /// callers check `givenName`).
@@ -100,6 +98,9 @@ struct RecognitionPass {
         }
         return true
     }
+
+    /// Person drafts by lower-cased surname, in creation order.
+    func personDrafts(surname: String) -> [Int] { surnameIDs[surname].map { surnameMentions[$0].drafts } ?? [] }
 
     func isCapWord(_ i: Int) -> Bool { i >= 0 && i < capWords.count && capWords[i] }
 

@@ -3,12 +3,14 @@ import Foundation
 /// The first tokens of the mentions of the person drafts that share a surname, for
 /// `RecognitionPass.personBySurname`: the draft with the latest mention before a token. Asking
 /// each draft of the surname in turn made a text of many people with one surname quadratic (lines
-/// of "First Last K." runs all ending in the same word: 19 s per MB). Entries are (first token,
-/// position of the draft in `draftsBySurname[surname]`); they are kept sorted, with the entries
+/// of "First Last K." runs all ending in the same word: 19 s per MB). `drafts` are the person
+/// drafts of the surname in creation order; entries are (first token, position of the draft in
+/// `drafts`); they are kept sorted, with the entries
 /// added since the last sort in a tail that is scanned and merged when it grows past √n.
 /// Valid while mentions are only appended through `addMention` (collectChunks, resolveSingles,
 /// addModelNames: the phases that ask personBySurname).
 struct SurnameMentions {
+    var drafts: [Int] = []
     private var sorted: [(start: Int, pos: Int)] = []
     private var tail: [(start: Int, pos: Int)] = []
 
