@@ -18,8 +18,15 @@ extension RecognitionPass {
             var d = EntityDraft(key: key, name: name, type: .person)
             d.surname = tokens[r.upperBound - 1].lower
             if r.count > 1 { d.givenName = tokens[r.lowerBound].text; draftsByGivenName[tokens[r.lowerBound].text, default: []].insert(idx) }
-            if draftsBySurname[d.surname!] == nil { surnameIndex.insert(d.surname!) }
-            draftsBySurname[d.surname!, default: []].append(idx)
+            let surname = d.surname!, id: Int
+            if let known = surnameIDs[surname] { id = known } else {
+                surnameIndex.insert(surname)
+                id = surnameMentions.count
+                surnameIDs[surname] = id
+                surnameMentions.append(SurnameMentions())
+            }
+            d.surnameSlot = (id, surnameMentions[id].drafts.count)
+            surnameMentions[id].drafts.append(idx)
             drafts.append(d)
             byKey[key] = idx
         }
@@ -51,41 +58,21 @@ extension RecognitionPass {
         return middleNew.isEmpty || middleOld.isEmpty || middleNew == middleOld
     }
 
-    /// The person of this surname mentioned last before token `before`; with an honorific's
-    /// gender ("Mrs. Clinton"), only a person whose known gender agrees (Hillary, not Bill).
-    mutating func personBySurname(_ word: String, before: Int, gender: String? = nil) -> (Int, Int)? {
+    /// The person of surname `word` with the latest mention before token `before` (the first
+    /// such in creation order), with that mention's first token; or the first person of that
+    /// surname with -1 when none is mentioned before it. With an honorific's gender ("Mrs.
+    /// Clinton"), only a person whose known gender agrees (Hillary, not Bill).
+    func personBySurname(_ word: String, before: Int, gender: String? = nil) -> (Int, Int)? {
         let w = word.lowercased()
-        var best: (Int, Int)? = nil
+        guard let id = surnameIDs[w] else { return nil }
+        let list = surnameMentions[id].drafts
         let wanted = gender ?? "?"
-        for i in draftsBySurname[w] ?? [] where drafts[i].type == .person && drafts[i].surname == w {
-            if wanted != "?" && drafts[i].gender != "?" && drafts[i].gender != wanted { continue }
-            let last = lastMentionStart(of: i, before: before)
-            if best == nil || last > best!.1 { best = (i, last) }
+        let eligible = { (pos: Int) in
+            let d = drafts[list[pos]]
+            return d.type == .person && d.surname == w && (wanted == "?" || d.gender == "?" || d.gender == wanted)
         }
-        return best
-    }
-
-    /// The largest first token of a mention of draft `i` before `before`, or -1: binary search in
-    /// the sorted starts plus a scan of the mentions added since, re-sorted when that tail grows
-    /// past √n, so a document with many mentions of one person stays near-linear.
-    mutating func lastMentionStart(of i: Int, before: Int) -> Int {
-        let ms = drafts[i].mentions
-        var entry = mentionStarts.removeValue(forKey: i) ?? ([], 0)
-        if ms.count < entry.covered { entry = ([], 0) }
-        if ms.count - entry.covered > max(32, Int(Double(entry.sorted.count).squareRoot())) {
-            entry.sorted += ms[entry.covered...].map(\.tokens.lowerBound)
-            entry.sorted.sort()
-            entry.covered = ms.count
-        }
-        var lo = 0, hi = entry.sorted.count
-        while lo < hi {
-            let mid = (lo + hi) / 2
-            if entry.sorted[mid] < before { lo = mid + 1 } else { hi = mid }
-        }
-        var best = lo > 0 ? entry.sorted[lo - 1] : -1
-        for m in ms[entry.covered...] where m.tokens.lowerBound < before { best = max(best, m.tokens.lowerBound) }
-        mentionStarts[i] = entry
-        return best
+        if let hit = surnameMentions[id].latest(before: before, eligible: eligible) { return (list[hit.pos], hit.start) }
+        return list.indices.first(where: eligible).map { (list[$0], -1) }
     }
 
     /// "PENCE:" is a mention of the person named Pence in the article, or a new person
@@ -139,7 +126,7 @@ extension RecognitionPass {
         var best: Int? = nil
         let limit = w.count >= 9 ? 2 : 1
         for surname in surnameIndex.candidates(w, limit: limit) where abs(surname.count - w.count) <= 1 {
-            guard let first = draftsBySurname[surname]?.first(where: { drafts[$0].type == .person }), best == nil || first < best! else { continue }
+            guard let first = personDrafts(surname: surname).first(where: { drafts[$0].type == .person }), best == nil || first < best! else { continue }
             if editDistance(Array(surname), w, limit: limit) { best = first }
         }
         return best

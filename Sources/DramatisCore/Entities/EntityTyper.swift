@@ -9,7 +9,7 @@ extension RecognitionPass {
             if let hit = gazetteer(r) { place(hit, r); return }
             // A town, unless the word is the surname of someone already named ("Engels").
             if let town = towns.town(named: text(r)),
-               r.count > 1 || !(draftsBySurname[tokens[r.lowerBound].lower] ?? []).contains(where: { drafts[$0].type == .person }) {
+               r.count > 1 || !personDrafts(surname: tokens[r.lowerBound].lower).contains(where: { drafts[$0].type == .person }) {
                 addEntity(key: "place:\(town.lowercased())", name: town, type: .place, tokens: r)
                 return
             }
@@ -116,8 +116,11 @@ extension RecognitionPass {
             var matched = 0
             var j = i + 1, spaces = 0
             while j < r.upperBound, spaces + gapSpaces[j - r.lowerBound] <= maxSpaces { spaces += gapSpaces[j - r.lowerBound]; j += 1 }
+            // The sub-runs past the first space of the longest start with its first word: when
+            // that word matches no spelling's first word, only the shorter ones are looked up.
+            let limit = gazetteerFirstWordsMiss(i..<j) ? tokens[i].start + firstWordLength(i..<j) : Int.max
             while j > i {
-                if gazetteer(i..<j) != nil { matched = j - i; break }
+                if tokens[j - 1].end <= limit, gazetteer(i..<j) != nil { matched = j - i; break }
                 j -= 1
             }
             if matched > 0 {

@@ -23,6 +23,19 @@ extension RecognitionPass {
         return nil
     }
 
+    /// No lookup form of `r` starts with the first word of a gazetteer spelling (so `gazetteer`
+    /// finds nothing for `r`, nor for any shorter run from its first token that still holds
+    /// the first space of its text).
+    func gazetteerFirstWordsMiss(_ r: Range<Int>) -> Bool {
+        !lookupForms(r).contains { res.gazetteerFirstWords.contains(String($0.prefix { $0 != " " })) }
+    }
+
+    /// The scalars of the text of `r` before its first space (all of them when it has none).
+    func firstWordLength(_ r: Range<Int>) -> Int {
+        let t = text(r)
+        return t[..<(t.firstIndex(of: " ") ?? t.endIndex)].unicodeScalars.count
+    }
+
     func countryOf(_ r: Range<Int>) -> String? {
         for f in lookupForms(r) {
             if let c = res.countryNames[f] { return c }

@@ -20,7 +20,11 @@ public enum Recaser {
             guard new.count == t.end - t.start else { return }
             for k in 0..<new.count where scalars[t.start + k] != new[k] { scalars[t.start + k] = new[k]; changed = true }
         }
+        var recased = 0
         for (si, s) in doc.sentences.enumerated() where casing[si] != .normal && !s.tokenRange.isEmpty {
+            // A budgeted analysis out of time stops re-casing (the analyser then throws).
+            recased += 1
+            if recased & 31 == 0, AnalysisBudget.stopRequested { return nil }
             let spans = tagger.tag(doc, range: s.tokenRange, casing: casing, rule: nil, res: res)
             var inName = [Bool](repeating: false, count: s.tokenRange.count)
             for sp in spans { for t in sp.tokens { inName[t - s.tokenRange.lowerBound] = true } }

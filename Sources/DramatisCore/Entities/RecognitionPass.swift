@@ -13,6 +13,9 @@ struct EntityDraft {
     var mentions: [(tokens: Range<Int>, kind: MentionKind)] = []
     var surname: String?              // lower-cased, persons only
     var givenName: String?
+    /// Where `RecognitionPass.surnameMentions` keeps this person's mentions: the surname's number
+    /// and the draft's position in that surname's `drafts`.
+    var surnameSlot: (id: Int, pos: Int)?
     var firstToken: Int { mentions.map(\.tokens.lowerBound).min() ?? Int.max }
 }
 
@@ -39,6 +42,8 @@ struct RecognitionPass {
     let tokens: [Token]
     let quoted: [Bool]
     let towns: CityReading
+    let capWords: [Bool]
+    let speakingVerbs: [UInt8]
     /// Lower-cased words seen capitalised somewhere other than a sentence start.
     var capitalisedMidSentence: Set<String> = []
     var drafts: [EntityDraft] = []
@@ -52,13 +57,12 @@ struct RecognitionPass {
     /// tagger's own training labels are made).
     var useModel = true
 
-    /// Person drafts by lower-cased surname, in creation order (a surname is set only then).
-    var draftsBySurname: [String: [Int]] = [:]
-    /// The keys of `draftsBySurname` by deletion variants, for `nearMiss`.
+    /// The number of each lower-cased surname of a person draft (a surname is set only then), and
+    /// by number its drafts in creation order with the first tokens of their mentions.
+    var surnameIDs: [String: Int] = [:]
+    var surnameMentions: [SurnameMentions] = []
+    /// The surnames by deletion variants, for `nearMiss`.
     var surnameIndex = SurnameIndex()
-    /// Per draft: the first tokens of `mentions[0..<covered]`, sorted. Valid while mentions are
-    /// only appended (collectChunks, resolveSingles: the phases that ask personBySurname).
-    var mentionStarts: [Int: (sorted: [Int], covered: Int)] = [:]
 
     /// Person drafts by given name (a draft may appear under names it has since outgrown;
     /// callers check `givenName`).
@@ -78,6 +82,8 @@ struct RecognitionPass {
         tokens = document.tokens
         quoted = document.quotedTokens
         towns = CityReading(document: document, resources: resources)
+        capWords = RecognitionPass.capitalisedWords(document.tokens, resources)
+        speakingVerbs = RecognitionPass.speakingVerbs(document.tokens, quoted: document.quotedTokens, resources)
     }
 
     func isSentenceInitial(_ i: Int) -> Bool {
@@ -93,8 +99,18 @@ struct RecognitionPass {
         return true
     }
 
-    func isCapWord(_ i: Int) -> Bool {
-        guard i >= 0, i < tokens.count else { return false }
+    /// Person drafts by lower-cased surname, in creation order.
+    func personDrafts(surname: String) -> [Int] { surnameIDs[surname].map { surnameMentions[$0].drafts } ?? [] }
+
+    func isCapWord(_ i: Int) -> Bool { i >= 0 && i < capWords.count && capWords[i] }
+
+    /// `isCapWord` of every token, worked out once (it is asked many times per token, and its
+    /// string comparisons and look-ups are slow for words with combining marks).
+    static func capitalisedWords(_ tokens: [Token], _ res: Resources) -> [Bool] {
+        tokens.indices.map { capWord($0, tokens, res) }
+    }
+
+    private static func capWord(_ i: Int, _ tokens: [Token], _ res: Resources) -> Bool {
         let t = tokens[i]
         guard t.kind == .word, t.isCapitalized else { return false }
         if t.text == "I" || t.text == "’s" || t.text == "'s" || t.text == "’S" { return false }
@@ -157,6 +173,7 @@ struct RecognitionPass {
     mutating func addMention(_ idx: Int, _ r: Range<Int>, _ kind: MentionKind) {
         if claimed[r.lowerBound] != nil && kind != .role { return }
         drafts[idx].mentions.append((r, kind))
+        if let slot = drafts[idx].surnameSlot { surnameMentions[slot.id].append(start: r.lowerBound, pos: slot.pos) }
         for t in r { claimed[t] = idx }
     }
 

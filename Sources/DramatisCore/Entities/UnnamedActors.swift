@@ -27,13 +27,25 @@ extension RecognitionPass {
         }
     }
 
+    /// Per token outside quotes: 1 for a verb of saying or belief (the lexicon's, or a learnt
+    /// cue word that mostly introduced speech), 2 for another word of the learnt cue
+    /// vocabulary, 0 otherwise; worked out once for the scans that ask `speakerSlot` at every
+    /// token.
+    static func speakingVerbs(_ tokens: [Token], quoted: [Bool], _ res: Resources) -> [UInt8] {
+        tokens.indices.map { v in
+            guard !quoted[v], tokens[v].kind == .word else { return 0 }
+            let w = tokens[v].lower
+            if res.speechVerbs[w] != nil { return 1 }
+            guard let cue = res.attribution.words[w] else { return 0 }
+            return cue.speechRate >= 0.5 ? 1 : 2
+        }
+    }
+
     /// The word where a speaker ends when token `v` is a verb of saying or believing outside
-    /// quotes (the lexicon's, or a learnt cue word that mostly introduced speech; with
-    /// `anyCue`, any word of the learnt cue vocabulary): the word before it, over "has",
-    /// "also", "reportedly".
+    /// quotes (with `anyCue`, any word of the learnt cue vocabulary): the word before it, over
+    /// "has", "also", "reportedly".
     func speakerSlot(beforeVerb v: Int, anyCue: Bool = false) -> Int? {
-        guard !quoted[v], tokens[v].kind == .word else { return nil }
-        guard isSpeakerVerb(v) || anyCue && res.attribution.words[tokens[v].lower] != nil else { return nil }
+        guard speakingVerbs[v] == 1 || anyCue && speakingVerbs[v] == 2 else { return nil }
         var h = v - 1
         // Over "has", "also", and any adverb ("some Democrats privately express").
         while h >= 0, res.speechModifiers.contains(tokens[h].lower) || claimed[h] == nil && !tokens[h].isCapitalized && isLyAdverb(tokens[h].lower) { h -= 1 }
@@ -42,10 +54,7 @@ extension RecognitionPass {
 
     /// A verb of saying or belief: PolNeAR attributes attitudes to their holders as it does
     /// speech ("Her campaign believes").
-    func isSpeakerVerb(_ v: Int) -> Bool {
-        let w = tokens[v].lower
-        return res.speechVerbs[w] != nil || (res.attribution.words[w]?.speechRate ?? 0) >= 0.5
-    }
+    func isSpeakerVerb(_ v: Int) -> Bool { speakingVerbs[v] == 1 }
 
     /// Unnamed speakers: "a source said", "The bank said that …", "top black lawmakers said",
     /// "BBC correspondents said". The noun phrase before a speech verb becomes an entity when its
@@ -178,7 +187,7 @@ extension RecognitionPass {
     /// "Proponents, including the United States Conference of Mayors, have urged": the word
     /// before an apposition that gives examples, when a verb of saying follows it.
     func headBeforeApposition(ofVerb v: Int) -> Int? {
-        guard v > 2, !quoted[v], isSpeakerVerb(v) || res.attribution.words[tokens[v].lower] != nil else { return nil }
+        guard v > 2, speakingVerbs[v] != 0 else { return nil }
         var c = v - 1
         while c > 0, res.speechModifiers.contains(tokens[c].lower) { c -= 1 }
         guard tokens[c].text == "," else { return nil }

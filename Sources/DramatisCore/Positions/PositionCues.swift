@@ -54,17 +54,49 @@ public struct PositionCueLexicon: Sendable {
 
     private func match(key k: String, at i: Int, in range: Range<Int>, tokens: [Token], classes: CueClasses?) -> Cue? {
         guard let cues = byFirstWord[k] else { return nil }
+        return PositionCueLexicon.first(of: cues, negation: k == "n't", at: i, in: range, tokens: tokens, classes: classes)
+    }
+
+    fileprivate static func first(of cues: [Cue], negation: Bool, at i: Int, in range: Range<Int>, tokens: [Token], classes: CueClasses?) -> Cue? {
         for c in cues where i + c.words.count <= range.upperBound {
             if let classes, !classes.contains(c.bit) { continue }
-            if (0..<c.words.count).allSatisfy({ PositionCueLexicon.key(tokens[i + $0]) == c.words[$0] || (k == "n't" && $0 == 0) }) { return c }
+            if (0..<c.words.count).allSatisfy({ PositionCueLexicon.key(tokens[i + $0]) == c.words[$0] || (negation && $0 == 0) }) { return c }
         }
         return nil
+    }
+
+    /// The cues that can start at each token of `tokens`, looked up once: `match` on the result
+    /// answers as `match` on the lexicon, without a look-up per scan of a statement's window.
+    func indexed(_ tokens: [Token]) -> IndexedCues {
+        let notCues = byFirstWord["n't"]
+        var starts: [(cues: [Cue]?, negation: Bool, fallback: Bool)] = []
+        starts.reserveCapacity(tokens.count)
+        for t in tokens {
+            let k = PositionCueLexicon.key(t)
+            starts.append((byFirstWord[k], k == "n't", k.hasSuffix("n't") && k != "n't"))
+        }
+        return IndexedCues(tokens: tokens, starts: starts, notCues: notCues)
     }
 
     static func key(_ t: Token) -> String {
         // "’" is E2 80 99 in UTF-8: most words have no E2 byte and need no scalar walk.
         guard t.lower.utf8.contains(0xE2), t.lower.unicodeScalars.contains("’") else { return t.lower }
         return String(t.lower.map { $0 == "’" ? "'" : $0 })
+    }
+}
+
+/// A document's tokens with the cues that can start at each (`PositionCueLexicon.indexed`).
+struct IndexedCues {
+    let tokens: [Token]
+    fileprivate let starts: [(cues: [PositionCueLexicon.Cue]?, negation: Bool, fallback: Bool)]
+    fileprivate let notCues: [PositionCueLexicon.Cue]?
+
+    /// As `PositionCueLexicon.match(at:in:tokens:classes:)` on these tokens.
+    func match(at i: Int, in range: Range<Int>, classes: CueClasses? = nil) -> PositionCueLexicon.Cue? {
+        let s = starts[i]
+        if let cues = s.cues, let c = PositionCueLexicon.first(of: cues, negation: s.negation, at: i, in: range, tokens: tokens, classes: classes) { return c }
+        if s.fallback, let cues = notCues { return PositionCueLexicon.first(of: cues, negation: true, at: i, in: range, tokens: tokens, classes: classes) }
+        return nil
     }
 }
 

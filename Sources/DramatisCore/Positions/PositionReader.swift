@@ -68,6 +68,7 @@ public struct PositionReader: Sendable {
         let tokens = document.tokens
         guard !tokens.isEmpty else { return [] }
         let lex = resources.positionCues
+        let cues = lex.indexed(tokens)
         var out: [PositionCandidate] = []
         var entityIndex: [String: Int] = [:]
         for (i, e) in entities.entities.enumerated() where entityIndex[e.id] == nil { entityIndex[e.id] = i }
@@ -110,15 +111,15 @@ public struct PositionReader: Sendable {
             do {
                 var k = window.lowerBound
                 while k < window.upperBound {
-                    guard let c = lex.match(at: k, in: window, tokens: tokens, classes: PositionReader.sideClasses), !isNominal(k, tokens: tokens) else { k += 1; continue }
+                    guard let c = cues.match(at: k, in: window, classes: PositionReader.sideClasses), !isNominal(k, tokens: tokens) else { k += 1; continue }
                     let p: Double = [.for, .evalpos, .modal].contains(c.cls) ? 1 : -1
                     lean += isNegated(before: k, from: window.lowerBound, tokens: tokens, lex: lex) ? -p : p
                     k += c.words.count
                 }
             }
             if lean != 0 { statementFeatures["lean"] = lean > 0 ? 1 : -1 }
-            let conditionAt = (window).first { i in lex.match(at: i, in: window, tokens: tokens, classes: [.cond]) != nil }
-            let neutralAt = (window).first { i in lex.match(at: i, in: window, tokens: tokens, classes: [.neutral]) != nil }
+            let conditionAt = (window).first { i in cues.match(at: i, in: window, classes: [.cond]) != nil }
+            let neutralAt = (window).first { i in cues.match(at: i, in: window, classes: [.neutral]) != nil }
             if neutralAt != nil { statementFeatures["neutralcue"] = 1 }
 
             var produced: [PositionCandidate] = []
@@ -156,7 +157,7 @@ public struct PositionReader: Sendable {
                 }
                 // An attitude word before the cue ("said she feared …", "I think …") reports what
                 // the holder believes, not what they said.
-                if let at = cueAt, (window.lowerBound..<at).contains(where: { lex.match(at: $0, in: $0..<at, tokens: tokens, classes: [.belief]) != nil }) { f["belief"] = 1 }
+                if let at = cueAt, (window.lowerBound..<at).contains(where: { cues.match(at: $0, in: $0..<at, classes: [.belief]) != nil }) { f["belief"] = 1 }
                 if f["belief"] != nil { f["cue=\(cls)&belief"] = 1 }
                 if question { f["cue=\(cls)&question"] = 1 }
                 if let at = cueAt, cueLower.split(separator: " ").first.map({ String($0) == tokens[at].lower }) == true {
@@ -182,7 +183,7 @@ public struct PositionReader: Sendable {
             var composedAt: [Int: Bool] = [:]
             var i = window.lowerBound
             while i < window.upperBound {
-                guard let cue = lex.match(at: i, in: window, tokens: tokens, classes: PositionReader.sideClasses) else { i += 1; continue }
+                guard let cue = cues.match(at: i, in: window, classes: PositionReader.sideClasses) else { i += 1; continue }
                 let after = i + cue.words.count
                 // "his call for the ban", "Trump's support for": someone else's side, named as a thing.
                 if isNominal(i, tokens: tokens) { i = after; continue }
@@ -190,7 +191,7 @@ public struct PositionReader: Sendable {
                 if composedAt[i] == true { negated.toggle() }
                 var start = after
                 // "should not", "must never"
-                if start < limitEnd, lex.match(at: start, in: start..<limitEnd, tokens: tokens, classes: [.neg]) != nil {
+                if start < limitEnd, cues.match(at: start, in: start..<limitEnd, classes: [.neg]) != nil {
                     negated.toggle(); start += 1
                 }
                 var extra: Features = [:]
@@ -210,7 +211,7 @@ public struct PositionReader: Sendable {
                         }
                     }
                     if start < limitEnd, !isNominal(start, tokens: tokens),
-                       lex.match(at: start, in: start..<limitEnd, tokens: tokens, classes: [.for, .against]) != nil {
+                       cues.match(at: start, in: start..<limitEnd, classes: [.for, .against]) != nil {
                         composedAt[start] = (cue.cls == .against) != negated
                         i = after; continue
                     }
@@ -298,7 +299,7 @@ public struct PositionReader: Sendable {
                     var best: (d: Int, at: Int, cue: PositionCueLexicon.Cue)? = nil
                     var k = window.lowerBound
                     while k < window.upperBound {
-                        if let c = lex.match(at: k, in: window, tokens: tokens, classes: PositionReader.sideClasses), !isNominal(k, tokens: tokens) {
+                        if let c = cues.match(at: k, in: window, classes: PositionReader.sideClasses), !isNominal(k, tokens: tokens) {
                             let d = k < occ.lowerBound ? occ.lowerBound - k : max(0, k - occ.upperBound)
                             if best == nil || d < best!.d { best = (d, k, c) }
                             k += c.words.count
@@ -319,7 +320,7 @@ public struct PositionReader: Sendable {
                 var k = window.lowerBound
                 var cueFound: (at: Int, cue: PositionCueLexicon.Cue)? = nil
                 while k < last {
-                    if let c = lex.match(at: k, in: k..<last, tokens: tokens, classes: [.for, .against]), !isNominal(k, tokens: tokens) { cueFound = (k, c); break }
+                    if let c = cues.match(at: k, in: k..<last, classes: [.for, .against]), !isNominal(k, tokens: tokens) { cueFound = (k, c); break }
                     k += 1
                 }
                 if let (at, cue) = cueFound {

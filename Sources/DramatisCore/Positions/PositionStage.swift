@@ -198,7 +198,8 @@ public struct PositionStage: Sendable {
         }
         // Positions above the floor, in order of first evidence.
         // DRAMATIS_POSITIONS_FLOOR overrides the floor (0 lists every candidate; for inspecting the model).
-        let floor = floor ?? ProcessInfo.processInfo.environment["DRAMATIS_POSITIONS_FLOOR"].flatMap(Double.init) ?? model.floor
+        // (getenv: `ProcessInfo.environment` copies the whole environment into a dictionary per article.)
+        let floor = floor ?? getenv("DRAMATIS_POSITIONS_FLOOR").flatMap { Double(String(cString: $0)) } ?? model.floor
         var positions: [Position] = []
         var usedIssues: [Int: Int] = [:]
         for gi in decisions.indices where decisions[gi].confidence >= floor {

@@ -26,6 +26,16 @@ public enum TopicKey {
             if !word.isEmpty, !stop.contains(word) { out.insert(singular(word)) }
             word = ""
         }
+        if folded.utf8.allSatisfy({ $0 < 0x80 }) {
+            // ASCII by bytes: its letters are A–Z and a–z and its numbers 0–9, as Character says.
+            var utf8 = Array(folded.utf8)[...]
+            while !utf8.isEmpty {
+                let run = utf8.prefix { b in b >= 0x61 && b <= 0x7A || b >= 0x41 && b <= 0x5A || b >= 0x30 && b <= 0x39 || b == 0x5F }
+                if !run.isEmpty { word = String(decoding: run, as: UTF8.self); flush() }
+                utf8 = utf8.dropFirst(max(run.count, 1))
+            }
+            return out
+        }
         for ch in folded { if ch.isLetter || ch.isNumber || ch == "_" { word.append(ch) } else { flush() } }
         flush()
         return out

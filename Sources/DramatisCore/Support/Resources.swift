@@ -206,7 +206,9 @@ public final class Resources: Sendable {
         // ("Paul") are too ambiguous to stand alone; word frequency alone would drop "California".
         let ordinaryPlaceNames = Set(rows("lexicons/ordinary-place-names.txt").map { col($0, 0) })
         func ambiguous(_ name: String) -> Bool {
-            !name.contains(" ") && !name.contains("-")
+            // Bytes, not Foundation's search (most of the start-up's cost of the cities); no name
+            // in data/gazetteer has a space or hyphen that a combining mark could join.
+            !name.utf8.contains(0x20) && !name.utf8.contains(0x2D)
                 && (ordinaryPlaceNames.contains(name) || given[name] != nil && (freq[name.lowercased()] ?? 0) > 4.7)
         }
         var places: [String: String] = [:]
@@ -308,6 +310,7 @@ public final class Resources: Sendable {
                 if end > lineStart, bytes[end - 1] == 0x0D { end -= 1 }
                 if end > lineStart, bytes[lineStart] != 0x23 { // '#'
                     var row: [String] = []
+                    row.reserveCapacity(4)
                     var colStart = lineStart
                     var i = lineStart
                     while i <= end {

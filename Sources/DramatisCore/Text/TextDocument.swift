@@ -32,14 +32,10 @@ public final class TextDocument: @unchecked Sendable {
     /// only the tokens' text is read again from `scalars`, which must have as many code points.
     init(recasing doc: TextDocument, scalars: [Unicode.Scalar]) {
         precondition(scalars.count == doc.scalars.count)
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: scalars)
-        text = String(view)
+        text = makeString(scalars[...])
         self.scalars = scalars
         tokens = doc.tokens.map { t in
-            var view = String.UnicodeScalarView()
-            view.append(contentsOf: scalars[t.start..<t.end])
-            return Token(start: t.start, end: t.end, text: String(view), kind: t.kind, spaceBefore: t.spaceBefore)
+            Token(start: t.start, end: t.end, text: makeString(scalars[t.start..<t.end]), kind: t.kind, spaceBefore: t.spaceBefore)
         }
         sentences = doc.sentences
         paragraphs = doc.paragraphs
@@ -125,16 +121,32 @@ public final class TextDocument: @unchecked Sendable {
 /// several times faster than appending to a `UnicodeScalarView`.
 @inline(__always)
 func makeString(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
-    if scalars.allSatisfy({ $0.value < 0x80 }) {
-        return String(unsafeUninitializedCapacity: scalars.count) { buffer in
-            var i = 0
-            for c in scalars { buffer[i] = UInt8(truncatingIfNeeded: c.value); i += 1 }
-            return scalars.count
+    // UTF-8 written straight into the string's storage (appending scalars one by one to a
+    // UnicodeScalarView was most of the cost of building names with accents).
+    var count = 0
+    for c in scalars { let v = c.value; count += v < 0x80 ? 1 : v < 0x800 ? 2 : v < 0x10000 ? 3 : 4 }
+    return String(unsafeUninitializedCapacity: count) { buffer in
+        var i = 0
+        for c in scalars {
+            let v = c.value
+            if v < 0x80 {
+                buffer[i] = UInt8(truncatingIfNeeded: v); i += 1
+            } else if v < 0x800 {
+                buffer[i] = UInt8(truncatingIfNeeded: 0xC0 | v >> 6)
+                buffer[i + 1] = UInt8(truncatingIfNeeded: 0x80 | v & 0x3F); i += 2
+            } else if v < 0x10000 {
+                buffer[i] = UInt8(truncatingIfNeeded: 0xE0 | v >> 12)
+                buffer[i + 1] = UInt8(truncatingIfNeeded: 0x80 | v >> 6 & 0x3F)
+                buffer[i + 2] = UInt8(truncatingIfNeeded: 0x80 | v & 0x3F); i += 3
+            } else {
+                buffer[i] = UInt8(truncatingIfNeeded: 0xF0 | v >> 18)
+                buffer[i + 1] = UInt8(truncatingIfNeeded: 0x80 | v >> 12 & 0x3F)
+                buffer[i + 2] = UInt8(truncatingIfNeeded: 0x80 | v >> 6 & 0x3F)
+                buffer[i + 3] = UInt8(truncatingIfNeeded: 0x80 | v & 0x3F); i += 4
+            }
         }
+        return i
     }
-    var view = String.UnicodeScalarView()
-    view.append(contentsOf: scalars)
-    return String(view)
 }
 
 public enum TokenKind: Sendable, Equatable {

@@ -39,7 +39,11 @@ public enum Tokenizer {
             tokens.append(Token(start: a, end: b, text: makeString(s[a..<b]), kind: kind, spaceBefore: spaceBefore))
             spaceBefore = false
         }
+        var poll = 0
         while i < n {
+            // A budgeted analysis out of time stops here too (the analyser then throws).
+            poll &+= 1
+            if poll & 16383 == 0, AnalysisBudget.stopRequested { break }
             let c = s[i]
             if c == " " || c == "\n" || (c.value >= 0x80 || c.value < 0x21) && c.properties.isWhitespace { spaceBefore = true; i += 1; continue }
             if isWordChar(c) {
