@@ -19,7 +19,12 @@ extension StatementPass {
                 if lexiconCue(i) || !res.attribution.isEmpty && cueScore(i) > 0 {
                     var (speaker, subj, conf) = findSpeaker(forVerb: i, in: s, insideQuote: insideQuote)
                     // The learnt ranker decides among the mentions around the cue; the rules' pick is one of its features.
-                    if !res.attribution.speaker.isEmpty, speaker == nil { (speaker, subj, conf) = chooseSpeaker(forCue: i, rule: (speaker, subj, conf)) }
+                    if !res.attribution.speaker.isEmpty, speaker == nil {
+                        (speaker, subj, conf) = chooseSpeaker(forCue: i, rule: (speaker, subj, conf))
+                        // "The former secretary of state mocked Trump": with an unnamed subject
+                        // before the verb, a name after it is the object, not the speaker.
+                        if let t = subj, t > i, hasUnnamedSubject(beforeVerb: i, sentenceStart: s.tokenRange.lowerBound) { (speaker, subj, conf) = (nil, nil, 0) }
+                    }
                     // "Max Lawson welcomed the statement and said …": the first verb's subject; so too
                     // for a participle after a comma ("Robby Mook said as much, arguing that …").
                     let participle = i > s.tokenRange.lowerBound && tokens[i].lower.hasSuffix("ing") && tokens[i - 1].text == ","
@@ -83,5 +88,16 @@ extension StatementPass {
             if (0..<p.words.count).allSatisfy({ tokens[i + $0].lower == p.words[$0] }) { return p }
         }
         return nil
+    }
+
+    /// Whether the verb at `v` follows a subject that names no entity: a lower-case noun
+    /// ("the former secretary of state mocked"), not a quote, a comma or a name ("…,” said Mr
+    /// Brown"; "Trump said").
+    func hasUnnamedSubject(beforeVerb v: Int, sentenceStart: Int) -> Bool {
+        var h = v - 1
+        while h > sentenceStart, res.speechModifiers.contains(tokens[h].lower) || isLyAdverb(tokens[h].lower) { h -= 1 }
+        guard h >= sentenceStart, tokens[h].isWord, !tokens[h].isCapitalized, entities.mention(atToken: h) == nil else { return false }
+        let w = tokens[h].lower
+        return !res.stopwords.contains(w) && res.speechVerbs[w] == nil && !w.hasSuffix("ly") && res.pronouns[w] == nil
     }
 }
