@@ -80,6 +80,12 @@ import Testing
         #expect(p.speaker(of: "they support some of the changes") == "Proponents")
     }
 
+    @Test func aSpacedInitialStaysInsideTheNameInTokenisedText() {
+        let p = Probe("Climate notes\n\nBenjamin J . Rhodes , a deputy national security adviser , said the trip mattered .\n\nRhodes added that it was fine .")
+        #expect(p.analysis.entities.filter { $0.type == .person }.count == 1)
+        #expect(p.speaker(of: "it was fine") == "Benjamin J . Rhodes")
+    }
+
     @Test func aJointStatementGoesToTheFirstNamed() {
         let p = Probe("Senators Charles Grassley and Patrick Leahy wrote a letter.\n\nBut Mr. Grassley and Mr. Leahy say other changes are needed.")
         #expect(p.speaker(of: "other changes are needed") == "Charles Grassley")

@@ -26,6 +26,8 @@ extension RecognitionPass {
                     j += 1
                     continue
                 }
+                // Tokenised text: "Benjamin J . Rhodes" is one name (the initial's period spaced off).
+                if SentenceSplitter.isSpacedInitialPeriod(j, in: tokens) { j += 1; continue }
                 let lower = tokens[j].text
                 if RecognitionPass.connectors.contains(lower), j + 1 < n, isCapWord(j + 1), !tokens[j].text.first!.isUppercase,
                    orgLike || res.roles[tokens[j - 1].text] != nil || res.entityKeywords[tokens[j - 1].text] != nil

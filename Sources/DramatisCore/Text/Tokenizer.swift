@@ -189,7 +189,8 @@ public enum SentenceSplitter {
                 i += 1
                 continue
             }
-            if t.kind == .punctuation, t.text.contains(where: { $0 == "." || $0 == "!" || $0 == "?" }), !inQuote {
+            if t.kind == .punctuation, t.text.contains(where: { $0 == "." || $0 == "!" || $0 == "?" }), !inQuote,
+               !isSpacedInitialPeriod(i, in: tokens) {
                 boundary = true
             } else if t.kind == .word, t.text.hasSuffix("."), !inQuote {
                 // "U.S." or "Jan." can end a sentence; a title ("Mr.") cannot.
@@ -238,6 +239,15 @@ public enum SentenceSplitter {
     /// Butterfield"), where a common word would start a new sentence ("the U.S. Officials …").
     static func isRareCapitalisedWord(_ t: Token, wordFrequency: [String: Double]) -> Bool {
         t.kind == .word && t.isCapitalized && (wordFrequency[t.lower] ?? 0) < 3.5
+    }
+
+    /// A period spaced off a single capital that stands between two capitalised words
+    /// ("Benjamin J . Rhodes" in tokenised text): part of a name, no sentence end.
+    static func isSpacedInitialPeriod(_ j: Int, in tokens: [Token]) -> Bool {
+        guard j >= 2, j + 1 < tokens.count, tokens[j].text == ".", tokens[j].spaceBefore, tokens[j + 1].spaceBefore else { return false }
+        let initial = tokens[j - 1], before = tokens[j - 2], after = tokens[j + 1]
+        return initial.kind == .word && initial.text.unicodeScalars.count == 1 && initial.isCapitalized
+            && before.kind == .word && before.isCapitalized && after.kind == .word && after.isCapitalized
     }
 
     static func startsSentence(_ t: Token) -> Bool {
