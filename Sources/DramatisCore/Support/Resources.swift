@@ -206,7 +206,8 @@ public final class Resources: Sendable {
         // ("Paul") are too ambiguous to stand alone; word frequency alone would drop "California".
         let ordinaryPlaceNames = Set(rows("lexicons/ordinary-place-names.txt").map { col($0, 0) })
         func ambiguous(_ name: String) -> Bool {
-            !name.contains(" ") && !name.contains("-")
+            // Bytes, not Foundation's `contains(String)` (an NSString search per name: 39,000 cities).
+            !name.utf8.contains(0x20) && !name.utf8.contains(0x2D)
                 && (ordinaryPlaceNames.contains(name) || given[name] != nil && (freq[name.lowercased()] ?? 0) > 4.7)
         }
         var places: [String: String] = [:]
