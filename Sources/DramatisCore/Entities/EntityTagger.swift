@@ -66,12 +66,15 @@ public struct EntityTagger: Sendable {
         self.meaning = meaning
         outside = model.classes.firstIndex(of: "O") ?? 0
         let n = model.classes.count
-        var offsets: [UInt64: Int] = [:]
+        // Sized for the largest class's features up front (read at every start-up).
+        let most = model.weights.map(\.count).max() ?? 0
+        var offsets: [UInt64: Int] = Dictionary(minimumCapacity: most)
         var flat: [Double] = []
+        flat.reserveCapacity(most * n)
         for c in 0..<n {
             for (h, w) in model.weights[c] {
                 let o: Int
-                if let e = offsets[h] { o = e } else { o = flat.count; offsets[h] = o; flat += [Double](repeating: 0, count: n) }
+                if let e = offsets[h] { o = e } else { o = flat.count; offsets[h] = o; flat.append(contentsOf: repeatElement(0, count: n)) }
                 flat[o + c] = w
             }
         }
