@@ -9,9 +9,7 @@ struct PendingDocument: Sendable {
     let text: Task<LoadedDocument, Error>
     let analysis: Task<AnalysedDocument, Error>
     /// The analysis's outcome, readable without `await` once it is there.
-    let outcome: Outcome<AnalysedDocument>
-    /// The first stage's outcome (the text read), likewise.
-    let textOutcome: Outcome<LoadedDocument>
+    let outcome: Outcome
 
     func cancel() { text.cancel(); analysis.cancel() }
 
@@ -22,26 +20,20 @@ struct PendingDocument: Sendable {
         outcome.value(waitingUpTo: timeout)
     }
 
-    /// The text read (or its error), waiting at most `timeout` seconds; nil if still reading.
-    /// A window not yet on screen shows it in its first frame instead of the progress page.
-    func textRead(waitingUpTo timeout: Double = 0) -> Result<LoadedDocument, Error>? {
-        textOutcome.value(waitingUpTo: timeout)
-    }
-
-    /// Set once by a task; waited on with a timeout.
-    final class Outcome<Value: Sendable>: @unchecked Sendable {
+    /// Set once by the analysis task; waited on with a timeout.
+    final class Outcome: @unchecked Sendable {
         private let lock = NSLock()
         private let done = DispatchGroup()
-        private var result: Result<Value, Error>?
+        private var result: Result<AnalysedDocument, Error>?
 
         init() { done.enter() }
 
-        func set(_ result: Result<Value, Error>) {
+        func set(_ result: Result<AnalysedDocument, Error>) {
             lock.withLock { self.result = result }
             done.leave()
         }
 
-        func value(waitingUpTo timeout: Double) -> Result<Value, Error>? {
+        func value(waitingUpTo timeout: Double) -> Result<AnalysedDocument, Error>? {
             _ = done.wait(timeout: .now() + max(0, timeout))
             return lock.withLock { result }
         }
@@ -83,19 +75,11 @@ enum DocumentLoader {
     }
 
     private static func document(text: Task<LoadedDocument, Error>) -> PendingDocument {
-        let outcome = PendingDocument.Outcome<AnalysedDocument>()
-        let textOutcome = PendingDocument.Outcome<LoadedDocument>()
+        let outcome = PendingDocument.Outcome()
         let analysis = Task.detached(priority: .userInitiated) { () throws -> AnalysedDocument in
-            let loaded: LoadedDocument
-            do { loaded = try await text.value } catch {
-                textOutcome.set(.failure(error))
-                outcome.set(.failure(error))
-                throw error
-            }
-            textOutcome.set(.success(loaded))
             do {
                 let analysis: AnalysedDocument
-                switch loaded {
+                switch try await text.value {
                 case .saved(let saved): analysis = AnalysedDocument(saved: saved)
                 // Within the interactive time limit, and stopped by Cancel (the task's cancellation).
                 case .article(let article):
@@ -109,7 +93,7 @@ enum DocumentLoader {
                 throw error
             }
         }
-        return PendingDocument(text: text, analysis: analysis, outcome: outcome, textOutcome: textOutcome)
+        return PendingDocument(text: text, analysis: analysis, outcome: outcome)
     }
 
     /// The article analysed (again) with the publication date `published` (nil: none), so the core

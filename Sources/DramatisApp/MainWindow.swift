@@ -224,47 +224,27 @@ final class MainWindow {
     private func load(_ pending: PendingDocument, path: String, label: String, wait: Double = 0) {
         self.pending?.cancel()
         loadGeneration += 1
-        // A window not on screen yet (`wait`): its first frame shows the text as soon as it is
-        // read, so GTK realizes the window and lays the article out while the analysis runs on
-        // another thread; the highlights, actors and timeline follow in a later frame. A saved
-        // analysis, or one already finished, is shown whole.
-        var textShown = false
-        if let result = pending.finished(waitingUpTo: 0) {
+        if let result = pending.finished(waitingUpTo: wait) {
             self.pending = nil
             finish(result, path: path)
             return
-        }
-        if wait > 0 {
-            if case .success(.article(let article))? = pending.textRead(waitingUpTo: wait) {
-                showText(article, path: path)
-                textShown = true
-                StartupTrace.mark("text shown before the window")
-            } else if let result = pending.finished(waitingUpTo: wait) {
-                self.pending = nil
-                finish(result, path: path)
-                return
-            }
         }
         self.pending = pending
         let generation = loadGeneration
         isLoading = true
         cancelButton.isVisible = true
-        if !textShown {
-            loadingLabel.text = label
-            spinner.isSpinning = true
-            mainStack.visibleChild = "loading"
-            setDocumentMode(false)
-        }
+        loadingLabel.text = label
+        spinner.isSpinning = true
+        mainStack.visibleChild = "loading"
+        setDocumentMode(false)
         Task { @MainActor [weak self] in
             // Stage 1: the text, shown at once; the analysis runs meanwhile.
             let first = await pending.text.result
             guard let self, generation == loadGeneration else { return }
             // (A saved analysis needs no analysis: it is displayed whole, in one frame.)
-            if !textShown {
-                StartupTrace.mark("text ready")
-                if case .success(.article(let article)) = first { showText(article, path: path) }
-                StartupTrace.mark("text shown")
-            }
+            StartupTrace.mark("text ready")
+            if case .success(.article(let article)) = first { showText(article, path: path) }
+            StartupTrace.mark("text shown")
             // Stage 2: the analysis (a failure of stage 1 arrives here too).
             let result = await pending.analysis.result
             StartupTrace.mark("analysis ready")
@@ -316,15 +296,10 @@ final class MainWindow {
         documentPath = path
         shown = document
         self.analysis = analysis
-        StartupTrace.mark("display: begin")
         articleView.show(analysis)
-        StartupTrace.mark("display: article")
         actorPanel.show(analysis)
-        StartupTrace.mark("display: panel")
         timelineView.show(analysis)
-        StartupTrace.mark("display: timeline")
         positionsView.show(analysis)
-        StartupTrace.mark("display: positions")
         // The panel opens on its first actor: the article marks that actor's mentions.
         articleView.select(entity: actorPanel.selectedActor)
         setTitles(analysis.article, path: path)
