@@ -26,10 +26,12 @@ import time
 BINARY, ARTICLE = sys.argv[1], sys.argv[2]
 RUNS = int(sys.argv[3]) if len(sys.argv) > 3 else 5
 RENDERERS = os.environ.get("RENDERERS", "default gl nogl").split()
+BENCH_LIBRARY = os.path.join(tempfile.mkdtemp(prefix="dramatis-bench-"), "library.sqlite")
 
 
 def measure(args, renderer):
-    env = dict(os.environ, DRAMATIS_NON_UNIQUE="1")
+    # A library of its own: a benchmark must not add the sample to the user's library.
+    env = dict(os.environ, DRAMATIS_NON_UNIQUE="1", DRAMATIS_LIBRARY=BENCH_LIBRARY)
     env.pop("GSK_RENDERER", None)
     env.pop("GDK_DEBUG", None)
     if renderer == "nogl":

@@ -27,7 +27,16 @@ final class MainWindow {
     private let actorPanel = ActorPanel()
     private let timelineView = TimelineView()
     private let positionsView = PositionsView()
-    private let libraryView = LibraryView()
+    /// The Library page's place in the view stack; the view itself is built when first shown
+    /// (its empty page's large icon alone has no PNG and would load the SVG loader at start-up).
+    private let libraryPage = UI.vbox(spacing: 0)
+    private var libraryView: LibraryView?
+    /// Pages that have been on screen: the others get the analysis when they first show, so the
+    /// first frame builds only the article and the panel.
+    private var shownPages: Set<String> = ["article"]
+    /// Work no frame needs (adding the article to the library), run after the window's first frame.
+    private var afterFirstFrame: [@MainActor () -> Void] = []
+    private var hasPainted = false
     /// The library article shown, when it was opened from the Library view (not added again).
     private var libraryArticle: Int64?
     private let exportMenu = ExportMenu()
@@ -84,7 +93,7 @@ final class MainWindow {
         viewStack.add(paned, name: "article", title: "Article", icon: "text-x-generic-symbolic")
         viewStack.add(timelineView.widget, name: "timeline", title: "Timeline", icon: "x-office-calendar-symbolic")
         viewStack.add(positionsView.widget, name: "positions", title: "Positions", icon: "view-list-symbolic")
-        viewStack.add(libraryView.widget, name: "library", title: "Library", icon: "system-file-manager-symbolic")
+        viewStack.add(libraryPage, name: "library", title: "Library", icon: "system-file-manager-symbolic")
 
         // Main stack: empty state, progress, document.
         mainStack = UI.stack(crossfade: true)
@@ -111,8 +120,28 @@ final class MainWindow {
         updateStyleDescription()
         Signal.onBool(widget, "close-request") { [unowned self] in Preferences.saveSize(widget); return false }
         Signal.on(widget, "destroy") { [unowned self] in app.windowClosed(self) }
+        Signal.on(widget, "realize") { [unowned self] in
+            guard let clock = widget.frameClock else { return }
+            Signal.on(clock, "after-paint") { [unowned self] in
+                guard !hasPainted else { return }
+                hasPainted = true
+                Callback.idle { [weak self] in self?.runAfterFirstFrame(); return false }
+            }
+        }
         StartupTrace.mark("window: built")
         StartupTrace.traceFrames(of: widget)
+    }
+
+    /// Runs `work` once the window has painted its first frame (at once if it has).
+    private func whenPainted(_ work: @escaping @MainActor () -> Void) {
+        afterFirstFrame.append(work)
+        if hasPainted { runAfterFirstFrame() }
+    }
+
+    private func runAfterFirstFrame() {
+        let work = afterFirstFrame
+        afterFirstFrame = []
+        for w in work { w() }
     }
 
     func present() {
@@ -298,8 +327,9 @@ final class MainWindow {
         self.analysis = analysis
         articleView.show(analysis)
         actorPanel.show(analysis)
-        timelineView.show(analysis)
-        positionsView.show(analysis)
+        // Pages not yet on screen get the analysis when they first show (`pageShown`).
+        if shownPages.contains("timeline") { timelineView.show(analysis) }
+        if shownPages.contains("positions") { positionsView.show(analysis) }
         // The panel opens on its first actor: the article marks that actor's mentions.
         articleView.select(entity: actorPanel.selectedActor)
         setTitles(analysis.article, path: path)
@@ -309,8 +339,11 @@ final class MainWindow {
         FileURI.addRecent(path: path)
         StartupTrace.mark("analysis shown")
         if Preferences.libraryAddsOpened, libraryArticle == nil {
-            AppLibrary.add(analysis) { [weak self] error in
-                self?.toast("Not added to the library: \(error.localizedDescription)", timeout: 8)
+            // After the first frame: the library's write and its views' reload are no part of it.
+            whenPainted {
+                AppLibrary.add(analysis) { [weak self] error in
+                    self?.toast("Not added to the library: \(error.localizedDescription)", timeout: 8)
+                }
             }
         }
         app.documentShown(in: self)
@@ -473,14 +506,32 @@ final class MainWindow {
             viewStack.visibleChild = "article"
             articleView.reveal(start: s.start, end: s.end, wholeSentence: true)
         }
-        libraryView.onOpen = { [unowned self] id, span in openFromLibrary(id, span: span) }
-        // Read when first shown: opening the library is no part of the first frame.
         Signal.onPointer(viewStack, "notify::visible-child-name") { [unowned self] _ in
-            if viewStack.visibleChild == "library" { libraryView.reload() }
+            pageShown(viewStack.visibleChild)
         }
         timelineView.onEventActivated = { [unowned self] item in
             viewStack.visibleChild = "article"
             articleView.reveal(start: item.start, end: item.end, wholeSentence: true)
+        }
+    }
+
+    /// A page of the view stack came on screen: built or filled the first time; the library is
+    /// read again at every show (opening it is no part of the first frame).
+    private func pageShown(_ name: String) {
+        let first = shownPages.insert(name).inserted
+        switch name {
+        case "timeline": if first, let analysis { timelineView.show(analysis) }
+        case "positions": if first, let analysis { positionsView.show(analysis) }
+        case "library":
+            let view = libraryView ?? {
+                let view = LibraryView()
+                view.onOpen = { [unowned self] id, span in openFromLibrary(id, span: span) }
+                libraryPage.append(view.widget.expand(h: true, v: true))
+                libraryView = view
+                return view
+            }()
+            view.reload()
+        default: break
         }
     }
 

@@ -49,6 +49,7 @@ public enum SentenceCasing: String, Sendable {
 /// the rule recogniser's label. Decoded greedily left to right (a tag depends on the one before).
 /// Weights: `data/models/entities.tsv`, fitted by `dramatis train entities` (docs/entities-model.md).
 public struct EntityTagger: Sendable {
+    /// The model's classes; its weights are kept only in `flat` (no second copy in memory).
     public let model: LinearModel
     /// For each class of the model: (entity type, begins a span) or nil for O.
     let meaning: [(type: EntityType, begin: Bool)?]
@@ -61,17 +62,20 @@ public struct EntityTagger: Sendable {
     let classIndex: [String: Int]
 
     public init(model: LinearModel) {
-        self.model = model
+        self.model = LinearModel(classes: model.classes)
         let meaning = model.classes.map(EntityTagger.parse)
         self.meaning = meaning
         outside = model.classes.firstIndex(of: "O") ?? 0
         let n = model.classes.count
-        var offsets: [UInt64: Int] = [:]
+        // Sized for the largest class's features up front (read at every start-up).
+        let most = model.weights.map(\.count).max() ?? 0
+        var offsets: [UInt64: Int] = Dictionary(minimumCapacity: most)
         var flat: [Double] = []
+        flat.reserveCapacity(most * n)
         for c in 0..<n {
             for (h, w) in model.weights[c] {
                 let o: Int
-                if let e = offsets[h] { o = e } else { o = flat.count; offsets[h] = o; flat += [Double](repeating: 0, count: n) }
+                if let e = offsets[h] { o = e } else { o = flat.count; offsets[h] = o; flat.append(contentsOf: repeatElement(0, count: n)) }
                 flat[o + c] = w
             }
         }
@@ -86,7 +90,7 @@ public struct EntityTagger: Sendable {
         classIndex = Dictionary(model.classes.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
     }
 
-    public var isEmpty: Bool { model.isEmpty }
+    public var isEmpty: Bool { offsets.isEmpty }
 
     static func parse(_ tag: String) -> (type: EntityType, begin: Bool)? {
         guard tag.count > 2, let t = EntityType(rawValue: String(tag.dropFirst(2))) else { return nil }
