@@ -42,10 +42,12 @@ struct CoSpeakers {
             var last = first
             while last < tokens.count, tokens[last].start < st.end { last += 1 }
             let sentence = document.sentences[document.sentenceOfToken[first]].tokenRange
-            // The speaker's mention nearest the statement, outside it, in its sentence.
+            // The speaker's mention nearest the statement, outside it, in its sentence (within 60
+            // tokens each side, so a giant sentence of statements stays linear).
             var best: LocatedMention? = nil
             var bestDistance = Int.max
-            for t in sentence where t < first || t >= last {
+            let window = max(sentence.lowerBound, first - 60)..<min(sentence.upperBound, last + 60)
+            for t in window where t < first || t >= last {
                 guard let m = entities.mention(atToken: t), m.tokens.lowerBound == t, m.entity == speaker, m.kind != .pronoun else { continue }
                 let d = t < first ? first - m.tokens.upperBound : t - last
                 if d < bestDistance { best = m; bestDistance = d }
