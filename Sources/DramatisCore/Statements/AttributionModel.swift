@@ -176,6 +176,9 @@ extension StatementPass {
                     if tokens[before].text == "," { f.append("after_comma") }
                 } else { f.append("sentence_start") }
                 let between = dir == "L" ? m.tokens.upperBound..<v : (v + 1)..<m.tokens.lowerBound
+                // After "that" the words are what was said ("Video shows that Crutcher had …"):
+                // no mention there speaks.
+                if dir == "R", between.contains(where: { tokens[$0].lower == "that" }) { continue }
                 var commas = 0, quoteMarks = 0, verbs = 0
                 for k in between {
                     if tokens[k].text == "," { commas += 1 }
