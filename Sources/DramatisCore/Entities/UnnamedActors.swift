@@ -286,7 +286,7 @@ extension RecognitionPass {
     /// name is nearby ("Vermont").
     mutating func findDescribedSpeakers() {
         for v in tokens.indices {
-            guard let h = speakerSlot(beforeVerb: v), h > 0, !tokens[h].isCapitalized, claimed[h] == nil,
+            guard let h = speakerSlot(beforeVerb: v, anyCue: true), h > 0, !tokens[h].isCapitalized, claimed[h] == nil,
                   res.roleNouns[tokens[h].lower] != nil else { continue }
             let sentenceStart = doc.sentences[doc.sentenceOfToken[h]].tokenRange.lowerBound
             // Back over modifiers, names and "and" to the article that opens the description.
