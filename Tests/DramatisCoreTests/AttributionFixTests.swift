@@ -86,6 +86,11 @@ import Testing
         #expect(p.speaker(of: "it was fine") == "Benjamin J . Rhodes")
     }
 
+    @Test func aCityAndStateInsideARelativeClauseDoNotSpeak() {
+        let p = Probe("Labor notes\n\nPresident Obama announced new overtime rules.\n\nVice President Joseph R. Biden Jr., who was to travel to Columbus, Ohio, on Wednesday to promote the new rules, said they touched on a core issue.")
+        #expect(p.speaker(of: "they touched on a core issue") == "Joseph R. Biden")
+    }
+
     @Test func aJointStatementGoesToTheFirstNamed() {
         let p = Probe("Senators Charles Grassley and Patrick Leahy wrote a letter.\n\nBut Mr. Grassley and Mr. Leahy say other changes are needed.")
         #expect(p.speaker(of: "other changes are needed") == "Charles Grassley")

@@ -66,7 +66,9 @@ extension StatementPass {
                 while e > lo, e > k - 25, tokens[e].text != "," { e -= 1 }
                 if e > lo, tokens[e].text == ",", let m = usable(e - 1), entities.entities[m.entity].type == .person { return (m.entity, e - 1, 0.85) }
             }
-            if k > lo, let m = usable(k - 1) { return (m.entity, k - 1, 0.85) }
+            // (Not the state of "Columbus, Ohio," closing a relative clause's place: the who-rule
+            // below finds "Joseph R. Biden Jr., who was to travel to Columbus, Ohio, on …, said".)
+            if k > lo, let m = usable(k - 1), !isPlaceAfterPlace(m) { return (m.entity, k - 1, 0.85) }
             // … after a generational suffix that is not part of the mention ("Vann R. Newkirk II, a writer, said").
             if k > lo + 1, res.postnominals.contains(tokens[k - 1].text), let m = usable(k - 2) { return (m.entity, k - 2, 0.85) }
             // "Gov. Mike Pence (R-IN) said": the name before the brackets.
@@ -126,6 +128,14 @@ extension StatementPass {
             }
         }
         return (nil, nil, 0)
+    }
+
+    /// "Ohio" in "Columbus, Ohio": a place right after a place and a comma.
+    func isPlaceAfterPlace(_ m: LocatedMention) -> Bool {
+        let c = m.tokens.lowerBound - 1
+        guard entities.entities[m.entity].type == .place, c > 0, tokens[c].text == ",",
+              let before = entities.mention(atToken: c - 1) else { return false }
+        return entities.entities[before.entity].type == .place
     }
 
     /// Whether a comma opens the apposition that starts at token `start`, over a title
