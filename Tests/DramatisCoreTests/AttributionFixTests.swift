@@ -91,6 +91,12 @@ import Testing
         #expect(p.speaker(of: "they touched on a core issue") == "Joseph R. Biden")
     }
 
+    @Test func aPartyMemberHeadsADescriptionNotThePlace() {
+        let p = Probe("Notes\n\nRand Paul spoke in Louisville on Monday. The Kentucky Republican said the bill was wrong.\n\n“We will win,” said one California delegate.")
+        #expect(p.speaker(of: "the bill was wrong") == "Kentucky Republican")
+        #expect(p.speaker(of: "We will win") == "California delegate")
+    }
+
     @Test func aJointStatementGoesToTheFirstNamed() {
         let p = Probe("Senators Charles Grassley and Patrick Leahy wrote a letter.\n\nBut Mr. Grassley and Mr. Leahy say other changes are needed.")
         #expect(p.speaker(of: "other changes are needed") == "Charles Grassley")

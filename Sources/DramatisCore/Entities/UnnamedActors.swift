@@ -286,8 +286,9 @@ extension RecognitionPass {
     /// name is nearby ("Vermont").
     mutating func findDescribedSpeakers() {
         for v in tokens.indices {
-            guard let h = speakerSlot(beforeVerb: v, anyCue: true), h > 0, !tokens[h].isCapitalized, claimed[h] == nil,
-                  res.roleNouns[tokens[h].lower] != nil else { continue }
+            // A party member is a description too, capitalised: "The Kentucky Republican said".
+            guard let h = speakerSlot(beforeVerb: v, anyCue: true), h > 0, claimed[h] == nil,
+                  !tokens[h].isCapitalized && res.roleNouns[tokens[h].lower] != nil || res.partyMemberNouns.contains(tokens[h].text) else { continue }
             let sentenceStart = doc.sentences[doc.sentenceOfToken[h]].tokenRange.lowerBound
             // Back over modifiers, names and "and" to the article that opens the description.
             var s = h

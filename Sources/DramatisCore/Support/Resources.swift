@@ -58,6 +58,8 @@ public final class Resources: Sendable {
     public let speakerNouns: [String: EntityType]
     /// plural speaker nouns that name documents or numbers, not people ("figures", "polls")
     public let impersonalSpeakerNouns: Set<String>
+    /// a party's member as a noun ("Republican", "Democrat"): heads a description of a person
+    public let partyMemberNouns: Set<String>
     /// lower-case noun after a name → type ("summit" → event, "inquiry" → organization)
     public let eventNouns: [String: EntityType]
     public let institutionNouns: [[String]]
@@ -195,6 +197,7 @@ public final class Resources: Sendable {
         speakerNouns = Dictionary(rows("lexicons/speaker-nouns.tsv").compactMap { r in EntityType(rawValue: col(r, 1)).map { (col(r, 0), $0) } },
                                   uniquingKeysWith: { a, _ in a })
         impersonalSpeakerNouns = Set(rows("lexicons/impersonal-speaker-nouns.txt").map { col($0, 0) })
+        partyMemberNouns = Set(rows("lexicons/party-member-nouns.txt").map { col($0, 0) })
         eventNouns = Dictionary(rows("lexicons/event-nouns.tsv").compactMap { r in EntityType(rawValue: col(r, 1)).map { (col(r, 0), $0) } },
                                 uniquingKeysWith: { a, _ in a })
         institutionNouns = rows("lexicons/institution-nouns.txt").map { col($0, 0).split(separator: " ").map(String.init) }
