@@ -145,6 +145,7 @@ struct RecognitionPass {
         // A budgeted analysis out of time skips the remaining phases (the analyser then throws).
         let phases: [(inout RecognitionPass) -> Void] = [
             { $0.collectChunks() }, { $0.resolveSingles() },
+            // Lone surnames are linked again once the tagger has added the full names they stand for.
             { if $0.useModel && !$0.res.entityTagger.isEmpty { $0.addModelNames(); $0.resolveSingles() } },
             { $0.resolveSpeakerLabels() }, { $0.findGroupsAndInstitutions() }, { $0.findSpokespeople() },
             { $0.findUnnamedSpeakers() }, { $0.resolveRoleOwners() }, { $0.resolveRoleDescriptions() },

@@ -91,7 +91,7 @@ extension RecognitionPass {
                 // "Those close to him": a pronoun heads the phrase only with what follows it.
                 let pronounHead: EntityType? = h < phraseEnd && tokens[h].lower == "those" ? .group : nil
                 guard claimed[h] == nil,
-                      let t = pronounHead ?? res.speakerNouns[tokens[h].lower] ?? res.attribution.speakerNouns[tokens[h].lower] else { continue }
+                      let t = pronounHead ?? speakerNounType(tokens[h].lower) else { continue }
                 type = t
                 guard !peopleOnly || (t == .person || t == .group) && !res.impersonalSpeakerNouns.contains(tokens[h].lower) else { continue }
                 // Modifiers: adjectives, names and "and" ("Federal and state officials"), back to a determiner.
@@ -145,7 +145,7 @@ extension RecognitionPass {
                 drafts[affiliation].mentions.removeAll { $0.tokens == h..<(h + 1) }
                 if drafts[idx].affiliationDraft == nil { drafts[idx].affiliationDraft = affiliation }
             }
-            if let possessor, possessor != idx, drafts[idx].affiliationDraft == nil { drafts[idx].affiliationDraft = possessor }
+            affiliate(idx, with: possessor)
             for t in r where claimed[t] == nil { claimed[t] = idx }
             claimed[h] = idx
         }
@@ -157,8 +157,7 @@ extension RecognitionPass {
     mutating func findInvertedUnnamedSpeakers() {
         let openers: Set<String> = ["a", "an", "the", "one", "another", "two", "three", "several", "some"]
         for v in tokens.indices.dropFirst() where tokens[v - 1].isQuote || tokens[v - 1].text == "," {
-            guard speakerSlot(beforeVerb: v) != nil || res.speechVerbs[tokens[v].lower]?.isSpeech == true, !quoted[v],
-                  v + 2 < tokens.count, openers.contains(tokens[v + 1].lower), claimed[v + 1] == nil else { continue }
+            guard isSpeakerVerb(v), v + 2 < tokens.count, openers.contains(tokens[v + 1].lower), claimed[v + 1] == nil else { continue }
             let sentenceEnd = doc.sentences[doc.sentenceOfToken[v]].tokenRange.upperBound
             var h = v + 2
             // Over modifiers and names to the last word before the clause ends.
@@ -167,7 +166,7 @@ extension RecognitionPass {
                   h + 1 >= sentenceEnd || [",", ".", ";", "who"].contains(tokens[h + 1].lower) else { continue }
             let w = tokens[h].lower, singular = String(w.dropLast())
             let type: EntityType
-            if let t = res.speakerNouns[w] ?? res.attribution.speakerNouns[w] { type = t }
+            if let t = speakerNounType(w) { type = t }
             else if res.roleNouns[w] != nil { type = .person }
             else if w.hasSuffix("s"), res.roleNouns[singular] != nil { type = .group }
             else { continue }
@@ -202,6 +201,19 @@ extension RecognitionPass {
             k -= 1
         }
         return nil
+    }
+
+    /// The entity type a speaker noun makes ("source" → person, "bank" → organization): the
+    /// lexicon's, else the learnt list's.
+    func speakerNounType(_ noun: String) -> EntityType? {
+        res.speakerNouns[noun] ?? res.attribution.speakerNouns[noun]
+    }
+
+    /// A phrase owned by a possessor ("Clinton’s campaign") is affiliated to it, unless it has an
+    /// affiliation already.
+    mutating func affiliate(_ idx: Int, with possessor: Int?) {
+        guard let possessor, possessor != idx, drafts[idx].affiliationDraft == nil else { return }
+        drafts[idx].affiliationDraft = possessor
     }
 
     /// Whether a phrase starting at token `s` is the subject of its sentence's main clause:
@@ -261,7 +273,7 @@ extension RecognitionPass {
                 }
                 let w = tokens[head].lower
                 let noun = claimed[head] == nil && tokens[head].kind == .word
-                    && (res.speakerNouns[w] ?? res.attribution.speakerNouns[w]) != nil
+                    && speakerNounType(w) != nil
                 if noun || groupName(at: head) != nil { return head }
             } else if res.speechVerbs[t.lower] != nil || res.stopwords.contains(t.lower) && !["the", "a", "an", "and", "both", "all", "around"].contains(t.lower) && !res.prepositions.contains(t.lower) {
                 return nil
@@ -334,7 +346,7 @@ extension RecognitionPass {
             let type: EntityType = tokens[h].lower.hasSuffix("s") && res.roleNouns[String(tokens[h].lower.dropLast())] != nil ? .group : .person
             let idx = draftIndex(key: "\(type.rawValue):description:\(name.lowercased())", name: name, type: type)
             drafts[idx].mentions.append((r, .role))
-            if let possessor, possessor != idx, drafts[idx].affiliationDraft == nil { drafts[idx].affiliationDraft = possessor }
+            affiliate(idx, with: possessor)
             for t in r where claimed[t] == nil { claimed[t] = idx }
         }
     }

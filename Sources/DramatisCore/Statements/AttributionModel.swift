@@ -155,6 +155,9 @@ extension StatementPass {
             let mi = entities.mentionAtToken[t]
             if mi >= 0, seen.insert(mi).inserted { ordered.append(mi) }
         }
+        // "The former secretary of state mocked Trump": with an unnamed subject before the verb,
+        // a name after it is the object, not the speaker.
+        let objectsOnly = hasUnnamedSubject(beforeVerb: v, sentenceStart: s.tokenRange.lowerBound)
         // Nearest first on the left, so "nearest left" is rank 0.
         let left = ordered.filter { entities.mentions[$0].tokens.upperBound <= v }.reversed()
         let right = ordered.filter { entities.mentions[$0].tokens.lowerBound > v }
@@ -178,7 +181,7 @@ extension StatementPass {
                 let between = dir == "L" ? m.tokens.upperBound..<v : (v + 1)..<m.tokens.lowerBound
                 // After "that" the words are what was said ("Video shows that Crutcher had …"):
                 // no mention there speaks.
-                if dir == "R", between.contains(where: { tokens[$0].lower == "that" }) { continue }
+                if dir == "R", objectsOnly || between.contains(where: { tokens[$0].lower == "that" }) { continue }
                 var commas = 0, quoteMarks = 0, verbs = 0
                 for k in between {
                     if tokens[k].text == "," { commas += 1 }

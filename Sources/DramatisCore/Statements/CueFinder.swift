@@ -19,12 +19,7 @@ extension StatementPass {
                 if lexiconCue(i) || !res.attribution.isEmpty && cueScore(i) > 0 {
                     var (speaker, subj, conf) = findSpeaker(forVerb: i, in: s, insideQuote: insideQuote)
                     // The learnt ranker decides among the mentions around the cue; the rules' pick is one of its features.
-                    if !res.attribution.speaker.isEmpty, speaker == nil {
-                        (speaker, subj, conf) = chooseSpeaker(forCue: i, rule: (speaker, subj, conf))
-                        // "The former secretary of state mocked Trump": with an unnamed subject
-                        // before the verb, a name after it is the object, not the speaker.
-                        if let t = subj, t > i, hasUnnamedSubject(beforeVerb: i, sentenceStart: s.tokenRange.lowerBound) { (speaker, subj, conf) = (nil, nil, 0) }
-                    }
+                    if !res.attribution.speaker.isEmpty, speaker == nil { (speaker, subj, conf) = chooseSpeaker(forCue: i, rule: (speaker, subj, conf)) }
                     // "Max Lawson welcomed the statement and said …": the first verb's subject; so too
                     // for a participle after a comma ("Robby Mook said as much, arguing that …").
                     let participle = i > s.tokenRange.lowerBound && tokens[i].lower.hasSuffix("ing") && tokens[i - 1].text == ","
